@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation harnesses for claimcheck (run as `python -m bench.<name>`)."""

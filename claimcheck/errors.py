@@ -1,0 +1,55 @@
+"""Errors claimcheck raises for bad input, configuration or vocabulary.
+
+The tree::
+
+    ClaimcheckError            anything the user can fix; one line, names the file
+    ├── InputError             a source, draft, report or claims file that cannot be read
+    ├── ConfigError            a configuration file or option that is wrong
+    └── VocabularyError        a vocabulary (lexicon) file that is wrong
+
+A discrepancy between sources is *not* an error: it is data (`Discrepancy`).
+Anything raised that is not a `ClaimcheckError` is a bug in claimcheck.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["ClaimcheckError", "InputError", "ConfigError", "VocabularyError"]
+
+
+class ClaimcheckError(Exception):
+    """A problem the user can fix, rendered as one line naming the file.
+
+    `path` is the file (or `None` when the problem is not in a file), `line` a
+    1-based line number where one applies, `problem` what is wrong.
+    """
+
+    def __init__(self, problem: str, *, path: str | Path | None = None, line: int | None = None) -> None:
+        self.problem = problem
+        self.path = str(path) if path is not None else None
+        self.line = line
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The one-line form: ``path:line: problem``."""
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.problem}" if where else self.problem
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(ClaimcheckError):
+    """A source, draft, saved report or claims file that cannot be read."""
+
+
+class ConfigError(ClaimcheckError):
+    """A configuration file, option or rule selector that is wrong."""
+
+
+class VocabularyError(ClaimcheckError):
+    """A vocabulary file (measures, qualifiers, events …) that is malformed."""

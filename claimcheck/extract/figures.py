@@ -1,0 +1,389 @@
+"""Finding figures: every date, duration, amount and count in a text, once each.
+
+Passes run in a fixed order — dates, durations, numbers — and each claims its
+stretch of text in an occupancy mask, so the "7" and "2023" of a date are
+never read again as counts and the "60" of "60-day" never as a count of days.
+Lines that are not news (bylines, "Trending") are masked before any pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import ClaimKind, DateValue, Duration, Qualifier, Quantity
+from ..text import Sentence
+from .dates import date_from_match
+from .durations import duration, duration_value, unit_of
+from .lexicon import TOKEN, Lexicon
+from .numbers import CURRENCY_CODES, parse_digits, parse_words, qualifier_after, qualifier_before, quantity
+
+__all__ = ["Figure", "find_figures", "noise_ranges"]
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure found in the text, before it is read as a claim.
+
+    `start`/`end` cover the quote (qualifier included); `core_start`/`core_end`
+    the figure itself. `sentence` indexes the sentence it stands in.
+    """
+
+    kind: ClaimKind
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: Quantity | DateValue | Duration
+    sentence: int
+
+
+# Words before a month named alone that show it is a date ("in June", "last October").
+_MONTH_CONTEXT = frozenset(
+    "in since until till by during from through throughout of last next this early late mid before after "
+    "between to and or since".split()
+)
+_STRICT_MONTH_CONTEXT = frozenset("in since until till by during from through throughout last next this before after early late mid".split())
+_LABEL_WORDS = frozenset(
+    "no no. nos article articles resolution resolutions route highway flight chapter section room apartment unit gate "
+    "platform channel level grade class category title page line bus row seat act rule paragraph clause item "
+    "number version model series phase stage box district precinct ward lot block pier terminal".split()
+)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b))", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"[-–]([A-Za-z]+(?:-[A-Za-z]+)?)")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_CURRENCY_WORD = re.compile(r"\s+(dollars|euros|shekels|yen|pounds sterling)(?![\w])", re.IGNORECASE)
+_CURRENCY_WORD_CODES = {"dollars": "USD", "euros": "EUR", "shekels": "ILS", "yen": "JPY", "pounds sterling": "GBP"}
+_CHANGE_VERBS = frozenset("rose risen rising climbed jumped increased increase fell dropped declined decreased revised up down grew grown soared surged".split())
+
+
+def noise_ranges(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The (start, end) of every line that is not news (only short lines can be)."""
+    if lexicon.noise_lines is None:
+        return []
+    ranges = []
+    line_start = 0
+    size = len(text)
+    while line_start <= size:
+        line_end = text.find("\n", line_start)
+        if line_end == -1:
+            line_end = size
+        if line_end - line_start <= _NOISE_LINE_MAX and lexicon.noise_lines.search(text, line_start, line_end):
+            ranges.append((line_start, line_end))
+        line_start = line_end + 1
+    return ranges
+
+
+#: Bylines, credits and promotional lines are short; a longer line is a paragraph.
+_NOISE_LINE_MAX = 300
+
+
+class _Mask:
+    """Which characters already belong to a figure (or to a non-news line)."""
+
+    __slots__ = ("_bits",)
+
+    def __init__(self, size: int) -> None:
+        self._bits = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return self._bits.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        self._bits[start:end] = b"\x01" * (end - start)
+
+
+def find_figures(text: str, sentences: list[Sentence], lexicon: Lexicon, published: dt.date | None) -> list[Figure]:
+    """All figures in `text`, in text order, each not yet read as a claim.
+
+    One scan finds every place a figure can start (a digit, or a word such as
+    a number word, a month or a weekday); the detailed patterns then run
+    anchored there, dates before durations before counts.
+    """
+    mask = _Mask(len(text))
+    for start, end in noise_ranges(text, lexicon):
+        mask.take(start, end)
+    finder = _Finder(text, sentences, lexicon, published, mask)
+    consumed = 0
+    for m in lexicon.trigger.finditer(text):
+        position = m.start()
+        if position < consumed or not mask.free(position, position + 1):
+            continue
+        if m.lastgroup == "digit":
+            figure = finder.at_digit(position)
+        else:
+            figure = finder.at_word(position, m.group("word"))
+        if figure is not None:
+            finder.figures.append(figure)
+            mask.take(figure.start, figure.end)
+            consumed = figure.end
+    return finder.figures
+
+
+class _Finder:
+    """Tries the figure patterns at one trigger position."""
+
+    def __init__(self, text: str, sentences: list[Sentence], lexicon: Lexicon, published: dt.date | None, mask: _Mask) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.lexicon = lexicon
+        self.published = published
+        self.mask = mask
+        self.figures: list[Figure] = []
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def at_digit(self, p: int) -> Figure | None:
+        return self.date(p) or self.duration(p) or self.number(p)
+
+    def at_word(self, p: int, word: str) -> Figure | None:
+        kind = self.lexicon.trigger_kind.get(word.lower())
+        if kind == "date":
+            return self.date(p)
+        if kind == "number":
+            return self.duration(p) or self.number(p, words=True)
+        if kind == "scale":
+            # "a dozen", "a hundred": the article is part of the figure.
+            if p >= 2 and self.text[p - 2 : p].lower() == "a " and (p == 2 or not self.text[p - 3].isalnum()):
+                return self.number(p - 2, words=True)
+            return None
+        if kind == "vague":
+            return self.vague(p)
+        if kind == "unit":
+            return self.compound_duration(p)
+        return None
+
+    # -------------------------------------------------------------- dates
+
+    def date(self, p: int) -> Figure | None:
+        text, lexicon = self.text, self.lexicon
+        m = lexicon.date.match(text, p)
+        if m is None:
+            return None
+        start, end = m.span()
+        if not self.mask.free(start, end):
+            return None
+        kind = m.lastgroup
+        index = self.sentence_of(start)
+        floor = self.sentences[index].start if self.sentences else 0
+        before = _words_before(text, start, floor, 8)
+        previous = before[-1] if before else ""
+        relation = ""
+        if kind == "mon":
+            context = _STRICT_MONTH_CONTEXT if m.group().lower() in lexicon.vocabulary.dates.ambiguous_months else _MONTH_CONTEXT
+            following = TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+            follows_event = following is not None and following.group().lower() in lexicon.event_cues.by_first
+            possessive = text.startswith(("'s", "’s"), end)
+            if previous not in context and not follows_event and not possessive:
+                return None
+            if previous in ("last", "next", "this"):
+                relation = previous
+        elif kind == "yr":
+            if not _plausible_year(text, start, end, previous, lexicon):
+                return None
+        elif kind == "wd" and previous in ("last", "next", "this"):
+            relation = previous
+        future = any(w in lexicon.future_cues.by_first and lexicon.future_cues.match_at(before, i) for i, w in enumerate(before))
+        anchor = self.published
+        if kind in ("mdn", "dmn") and previous == "the" and _names_event(text, end, lexicon):
+            anchor = None  # "the October 7 attacks": the name of an event, its year unstated
+        value = date_from_match(m, lexicon, anchor, future=future, relation=relation)
+        if value is None:
+            return None
+        return Figure(ClaimKind.DATE, start, end, start, end, value, index)
+
+    # -------------------------------------------------------------- durations
+
+    def duration(self, p: int) -> Figure | None:
+        m = self.lexicon.duration.match(self.text, p)
+        if m is None:
+            return None
+        number = m.group("num")
+        value = duration_value(number, self.lexicon)
+        if value is None or value <= 0:
+            return None
+        return self._duration_figure(m, value)
+
+    def compound_duration(self, p: int) -> Figure | None:
+        m = self.lexicon.duration_compound.match(self.text, p)
+        return self._duration_figure(m, 1.0) if m is not None else None
+
+    def _duration_figure(self, m: re.Match[str], value: float) -> Figure | None:
+        start, end = m.span()
+        unit = unit_of(m.group("unit"), self.lexicon)
+        if unit is None or not self.mask.free(start, end):
+            return None
+        qualifier, quote_start, qualifier_text = Qualifier.EXACT, start, None
+        hit = qualifier_before(self.text, start, self.lexicon.qualifier_before)
+        if hit and self.mask.free(hit[1], start):
+            qualifier, quote_start = hit
+            qualifier_text = self.text[quote_start:start].strip()
+        figure_value = duration(value, unit, qualifier, self.lexicon, qualifier_text=qualifier_text)
+        return Figure(ClaimKind.DURATION, quote_start, end, start, end, figure_value, self.sentence_of(start))
+
+    # -------------------------------------------------------------- counts and amounts
+
+    def _parse_number(self, p: int, words: bool) -> tuple[int, int, float, float, str | None] | None:
+        """(start, end, value, rounding, unit) of the number at `p`, or None."""
+        text, lexicon = self.text, self.lexicon
+        if words:
+            m = lexicon.word_number.match(text, p)
+            if m is None:
+                return None
+            start, end = m.span()
+            phrase = m.group().lower()
+            if phrase in ("one", "a", "an") or not _plausible_compound(text, end, lexicon):
+                return None
+            before = _words_before(text, start, 0, 1)
+            if before and before[0] in _LABEL_WORDS:
+                return None  # "phase two", "Article Five": a name, not a count
+            value = parse_words(m.group(), lexicon)
+            return (start, end, value, 1.0, None) if value is not None else None
+        start = p
+        for symbol in ("US$", "A$", "C$", "$", "€", "£", "¥", "₪"):
+            if text.startswith(symbol, p - len(symbol)):
+                start = p - len(symbol)
+                break
+        m = lexicon.digit_number.match(text, start)
+        if m is None or not _plausible_digits(text, m, lexicon):
+            return None
+        value, rounding = parse_digits(m.group("num"), m.group("mag") if _magnitude_ok(m) else None, lexicon)
+        end = m.end() if _magnitude_ok(m) else m.end("num")
+        unit = None
+        if m.group("cur"):
+            unit = CURRENCY_CODES.get(m.group("cur").upper(), "USD")
+        elif m.group("pct") and _magnitude_ok(m):
+            unit = "percent"
+        else:
+            word = _CURRENCY_WORD.match(text, end)
+            if word:
+                unit = _CURRENCY_WORD_CODES[word.group(1).lower()]
+                end = word.end()
+        return start, end, value, rounding, unit
+
+    def number(self, p: int, words: bool = False) -> Figure | None:
+        parsed = self._parse_number(p, words)
+        if parsed is None:
+            return None
+        start, end, value, rounding, unit = parsed
+        if not self.mask.free(start, end):
+            return None
+        text, lexicon = self.text, self.lexicon
+        tolerances = lexicon.vocabulary.qualifiers.tolerances
+        qualifier, quote_start, quote_end, high, qualifier_text = Qualifier.EXACT, start, end, None, None
+        ranged = self._range(start, end, value)
+        if ranged is not None:
+            high, quote_end, quote_start = ranged
+            qualifier = Qualifier.RANGE
+        else:
+            hit = qualifier_before(text, start, lexicon.qualifier_before_counts)
+            if hit and self.mask.free(hit[1], start):
+                qualifier, quote_start = hit
+                qualifier_text = text[quote_start:start].strip()
+            else:
+                after = qualifier_after(text, end, lexicon)
+                if after:
+                    qualifier, quote_end = after
+                    qualifier_text = text[end:quote_end].strip()
+        kind = ClaimKind.MONEY if unit and unit != "percent" else ClaimKind.COUNT
+        figure_value = quantity(value, qualifier, tolerances, rounding=rounding, high=high, qualifier_text=qualifier_text, unit=unit)
+        return Figure(kind, quote_start, quote_end, start, end, figure_value, self.sentence_of(start))
+
+    def vague(self, p: int) -> Figure | None:
+        m = self.lexicon.vague.match(self.text, p)
+        if m is None:
+            return None
+        unit_size, low, high = self.lexicon.vague_amounts[m.group().lower()]
+        value = quantity(unit_size, Qualifier.VAGUE, self.lexicon.vocabulary.qualifiers.tolerances, qualifier_text=m.group(), vague=(low, high))
+        return Figure(ClaimKind.COUNT, m.start(), m.end(), m.start(), m.end(), value, self.sentence_of(p))
+
+    def _range(self, start: int, end: int, low: float) -> tuple[float, int, int] | None:
+        """If the number opens a range ("20 to 30", "between 20 and 30"), its high end and quote span."""
+        text = self.text
+        join = _RANGE_JOIN.match(text, end)
+        if not join or join.end() >= len(text):
+            return None
+        nxt = join.end()
+        second = self._parse_number(nxt, words=not text[nxt].isdigit() and text[nxt] not in "$€£¥₪")
+        if second is None or second[0] != nxt or second[2] <= low or not self.mask.free(second[0], second[1]):
+            return None
+        joiner = join.group().strip().lower()
+        before = _words_before(text, start, 0, 3)
+        if joiner == "and" and (not before or before[-1] != "between"):
+            return None
+        if joiner == "to" and before and before[-1] == "from" and any(w in _CHANGE_VERBS for w in before):
+            return None
+        quote_start = start
+        if before and before[-1] in ("between", "from") and joiner in ("and", "to"):
+            m = re.search(rf"(?i)\b{before[-1]}\s+\Z", text[max(0, start - 20) : start])
+            if m:
+                quote_start = max(0, start - 20) + m.start()
+        return second[2], second[1], quote_start
+
+
+def _words_before(text: str, pos: int, floor: int, count: int) -> list[str]:
+    """The last `count` lower-case words before `pos` (not before `floor`)."""
+    tokens = TOKEN.findall(text, max(floor, pos - 80), pos)
+    return [t.lower().replace("’", "'") for t in tokens[-count:]]
+
+
+def _names_event(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether an event cue follows right after `end` ("October 7 attacks")."""
+    following = TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    return following is not None and bool(lexicon.event_cues.match_at([following.group().lower()], 0))
+
+
+def _plausible_year(text: str, start: int, end: int, previous: str, lexicon: Lexicon) -> bool:
+    """A four-digit number read as a year, unless it counts something or labels something."""
+    if start > 0 and text[start - 1] in "-$€£#/":
+        return False
+    if text.startswith(("-", "–"), end) and end + 1 < len(text) and text[end + 1].isalpha():
+        return False
+    if previous in _LABEL_WORDS:
+        return False
+    following = TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    if following is not None and following.group().lower() in lexicon.head_class and previous not in ("in", "since", "of", "by", "the"):
+        return False
+    if qualifier_before(text, start, lexicon.qualifier_before_counts):
+        return False
+    return True
+
+
+def _magnitude_ok(m: re.Match[str]) -> bool:
+    """A one-letter magnitude ("3m", "5k") only counts glued to the number."""
+    mag = m.group("mag")
+    if not mag:
+        return True
+    return len(mag) > 1 or not m.group("magsp")
+
+
+def _plausible_digits(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
+    """Whether a run of digits is a figure: not an ordinal, a time, a label or a compound modifier."""
+    end = m.end("num")
+    if _ORDINAL_SUFFIX.match(text, end):
+        return False
+    if _TIME_AFTER.match(text, end):
+        return False
+    start = m.start()
+    if start > 0 and text[start - 1] in "#":
+        return False
+    before = _words_before(text, start, 0, 1)
+    if before and before[0] in _LABEL_WORDS and not m.group("cur"):
+        return False
+    return _plausible_compound(text, m.end(), lexicon)
+
+
+def _plausible_compound(text: str, end: int, lexicon: Lexicon) -> bool:
+    """"2,000-pound bombs", "three-phase", "5-year-old": a modifier, not a count."""
+    m = _COMPOUND_AFTER.match(text, end)
+    if not m:
+        return True
+    word = m.group(1).lower()
+    head = word.split("-")[0]
+    singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    return not (word in lexicon.non_count_units or head in lexicon.non_count_units or singular in lexicon.non_count_units or word.endswith("year-old"))

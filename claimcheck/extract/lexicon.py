@@ -1,0 +1,484 @@
+"""The vocabulary compiled for the extractor: figure patterns and phrase tables.
+
+Compiling is done once per vocabulary (cached by its fingerprint). Patterns
+use bounded repetitions only, so every one runs in time linear in its input.
+Phrase tables map a token sequence to what it names; lookups are by first
+token, longest phrase first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..vocabulary import Vocabulary, default_vocabulary
+
+__all__ = ["Lexicon", "PhraseTable", "compile_lexicon", "tokenize_phrase", "TOKEN"]
+
+#: A word token: letters and digits, joined by inner hyphens, apostrophes or dots
+#: ("cease-fire", "Israel's", "U.S").
+TOKEN = re.compile(r"\w+(?:[-'’.]\w+){0,6}")
+
+
+def tokenize_phrase(phrase: str) -> tuple[str, ...]:
+    """A phrase as the lower-case token tuple the tables are keyed by."""
+    return tuple(t.lower().replace("’", "'") for t in TOKEN.findall(phrase))
+
+
+@dataclass(slots=True)
+class PhraseTable:
+    """Token phrases → values, looked up by position in a token list.
+
+    A phrase may carry several values (two measures can share a verb); the
+    lookups return the first value added, and `values_*` return them all in
+    the order they were added.
+    """
+
+    by_first: dict[str, list[tuple[tuple[str, ...], list[object]]]] = field(default_factory=dict)
+    longest: int = 1
+
+    def add(self, phrase: str | tuple[str, ...], value: object) -> None:
+        """Add a phrase (text or token tuple) with a value."""
+        tokens = tokenize_phrase(phrase) if isinstance(phrase, str) else phrase
+        if not tokens:
+            return
+        bucket = self.by_first.setdefault(tokens[0], [])
+        for existing, values in bucket:
+            if existing == tokens:
+                values.append(value)
+                return
+        bucket.append((tokens, [value]))
+        bucket.sort(key=lambda item: -len(item[0]))
+        self.longest = max(self.longest, len(tokens))
+
+    def values_at(self, words: list[str], i: int) -> tuple[int, list[object]] | None:
+        """The longest phrase starting at `words[i]`, as (length, values)."""
+        bucket = self.by_first.get(words[i])
+        if not bucket:
+            return None
+        n = len(words)
+        for tokens, values in bucket:
+            k = len(tokens)
+            if i + k <= n and (k == 1 or tuple(words[i : i + k]) == tokens):
+                return k, values
+        return None
+
+    def values_ending_at(self, words: list[str], j: int) -> tuple[int, list[object]] | None:
+        """The longest phrase ending at `words[j]` (inclusive), as (length, values)."""
+        for k in range(min(self.longest, j + 1), 0, -1):
+            bucket = self.by_first.get(words[j - k + 1])
+            if not bucket:
+                continue
+            for tokens, values in bucket:
+                if len(tokens) == k and tuple(words[j - k + 1 : j + 1]) == tokens:
+                    return k, values
+        return None
+
+    def match_at(self, words: list[str], i: int) -> tuple[int, object] | None:
+        """The longest phrase starting at `words[i]`, as (length, first value)."""
+        hit = self.values_at(words, i)
+        return (hit[0], hit[1][0]) if hit else None
+
+    def match_ending_at(self, words: list[str], j: int) -> tuple[int, object] | None:
+        """The longest phrase ending at `words[j]`, as (length, first value)."""
+        hit = self.values_ending_at(words, j)
+        return (hit[0], hit[1][0]) if hit else None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureCue:
+    """One way a measure is named: which measure, and the head classes it accepts."""
+
+    measure: str
+    heads: frozenset[str]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the extractor matches, compiled from one vocabulary."""
+
+    vocabulary: Vocabulary
+    trigger: re.Pattern[str]
+    trigger_kind: dict[str, str]
+    number_words: dict[str, int]
+    scale_words: dict[str, float]
+    word_number: re.Pattern[str]
+    digit_number: re.Pattern[str]
+    vague: re.Pattern[str]
+    vague_amounts: dict[str, tuple[float, float, float]]
+    qualifier_before: PhraseTable
+    qualifier_before_counts: PhraseTable
+    qualifier_after: re.Pattern[str]
+    qualifier_after_kinds: dict[str, str]
+    date: re.Pattern[str]
+    month_number: dict[str, int]
+    weekday_number: dict[str, int]
+    duration: re.Pattern[str]
+    duration_compound: re.Pattern[str]
+    unit_days: dict[str, tuple[float, float]]
+    unit_of_word: list[tuple[re.Pattern[str], str]]
+    elapsed: list[re.Pattern[str]]
+    noise_lines: re.Pattern[str] | None
+    non_count_units: frozenset[str]
+    head_class: dict[str, str]
+    default_measure: dict[str, str]
+    measure_nouns: PhraseTable
+    measure_verbs: PhraseTable
+    measure_predicates: PhraseTable
+    measure_modifiers: PhraseTable
+    populations: PhraseTable
+    population_dimension: dict[str, str]
+    event_cues: PhraseTable
+    event_starters: frozenset[str]
+    event_span: dict[str, str]
+    start_cues: PhraseTable
+    end_cues: PhraseTable
+    proposal_cues: PhraseTable
+    relative_cues: PhraseTable
+    phase_cues: PhraseTable
+    outbreak_connectors: frozenset[str]
+    places: PhraseTable
+    place_within: dict[str, str]
+    parties: PhraseTable
+    attribution: re.Pattern[str]
+    attribution_triggers: frozenset[str]
+    future_cues: PhraseTable
+    opposing: frozenset[tuple[str, str]]
+
+
+def compile_lexicon(vocabulary: Vocabulary | None = None) -> Lexicon:
+    """The compiled lexicon for `vocabulary` (the built-in one by default), cached."""
+    vocabulary = vocabulary or default_vocabulary()
+    return _compile(vocabulary.fingerprint, vocabulary)
+
+
+_cache: dict[str, Lexicon] = {}
+
+
+def _compile(fingerprint: str, vocabulary: Vocabulary) -> Lexicon:
+    cached = _cache.get(fingerprint)
+    if cached is not None:
+        return cached
+    lexicon = _build(vocabulary)
+    if len(_cache) > 16:
+        _cache.clear()
+    _cache[fingerprint] = lexicon
+    return lexicon
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, factored by common prefixes.
+
+    Python's engine tries alternatives one by one; factoring them into a trie
+    lets it reject a position after one character, which makes a scan for
+    hundreds of words run at tens of megabytes a second.
+
+    >>> trie_pattern(["day", "days", "decade"])
+    'd(?:a(?:y(?:s)?)|ecade)'
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
+
+
+def _cased(words: Iterable[str]) -> set[str]:
+    """Each word in lower case, Capitalised and UPPER case (the trigger scan is case-sensitive for speed)."""
+    result: set[str] = set()
+    for word in words:
+        result.update((word.lower(), word[:1].upper() + word[1:].lower(), word.upper()))
+    return result
+
+
+def _alternation(items: Iterable[str]) -> str:
+    """A regex alternation of `items` (regex fragments), longest first."""
+    return "|".join(sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+def _words(items: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return _alternation(re.escape(w) for w in items)
+
+
+def _build(v: Vocabulary) -> Lexicon:
+    n = v.numbers
+    units = {w: int(x) for w, x in n.units.items()}
+    tens = {w: int(x) for w, x in n.tens.items()}
+    number_words = {**units, **tens}
+    small_units = _words(w for w, x in units.items() if 1 <= x <= 9)
+    small = rf"(?:(?:{_words(tens)})(?:[- ](?:{small_units}))?|{_words(units)})"
+    hundred = rf"(?:(?:{small}|a|one)\s+hundred(?:\s+(?:and\s+)?{small})?)"
+    base = rf"(?:{hundred}|{small})"
+    big_scales = _words(w for w, x in n.scales.items() if x >= 1000 and len(w) > 2)
+    scaled = rf"(?:(?:{base}|a)\s+(?:{big_scales})(?:,?\s+(?:and\s+)?{base}\s+(?:{big_scales}))?(?:,?\s+(?:and\s+)?{base})?)"
+    dozen = rf"(?:(?:a|{small})\s+(?:{_words(n.dozen)}))" if n.dozen else r"(?!x)x"
+    word_number = re.compile(rf"(?<![\w-])(?:{scaled}|{dozen}|{hundred}|{small})(?![\w])", re.IGNORECASE)
+
+    scale_alt = _words(n.scales)
+    digit_number = re.compile(
+        r"(?:(?<![\w$€£¥₪])(?P<cur>US\$|A\$|C\$|\$|€|£|¥|₪)\s?|(?<![\w.,$€£¥₪/:\-–]))"
+        r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,4})?|\d{1,15}(?:\.\d{1,4})?)(?![\d]|,\d|\.\d)"
+        rf"(?:(?P<magsp>\s?)(?P<mag>{scale_alt}|m|k)(?![\w]))?"
+        r"(?:\s?(?P<pct>%|percent(?!\w)|per cent(?!\w)))?",
+        re.IGNORECASE,
+    )
+    vague_amounts = {a.phrase.lower(): (a.unit, a.low, a.high) for a in n.vague}
+    vague = re.compile(rf"(?<![\w-])(?:{_words(vague_amounts)})(?![\w])", re.IGNORECASE)
+
+    q = v.qualifiers
+    qualifier_before = PhraseTable()
+    qualifier_before_counts = PhraseTable()
+    after_parts: list[tuple[str, str]] = []
+    for entry in q.entries:
+        blocked = frozenset(w.lower() for w in entry.not_after)
+        for phrase in entry.before:
+            qualifier_before.add(phrase, (entry.kind, blocked))
+            qualifier_before_counts.add(phrase, (entry.kind, blocked))
+        for phrase in entry.counts_only:
+            qualifier_before_counts.add(phrase, (entry.kind, blocked))
+        for phrase in entry.after:
+            after_parts.append((phrase, entry.kind))
+    qualifier_after = re.compile(
+        "|".join(rf"(?P<q{i}>\s*{_phrase_regex(p)})(?![\w])" for i, (p, _) in enumerate(after_parts)) or r"(?!x)x",
+        re.IGNORECASE,
+    )
+    qualifier_after_kinds = {f"q{i}": kind for i, (_, kind) in enumerate(after_parts)}
+
+    d = v.dates
+    month_number: dict[str, int] = {}
+    month_forms: list[str] = []
+    for index, (name, forms) in enumerate(d.months.items(), start=1):
+        for form in forms:
+            month_number[form.replace("\\", "").rstrip(".").lower()] = index
+            month_forms.append(form)
+        month_number[name.lower()] = index
+    weekday_number: dict[str, int] = {}
+    weekday_forms: list[str] = []
+    for index, (name, forms) in enumerate(d.weekdays.items()):
+        for form in forms:
+            weekday_number[form.replace("\\", "").rstrip(".").lower()] = index
+            weekday_forms.append(form)
+    month = rf"(?:{_alternation(month_forms)})(?![\w])"
+    weekday = rf"(?:{_alternation(weekday_forms)})(?![\w])"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+    year_digits = r"(?:1[89]\d\d|20\d\d)"
+    year = year_digits + r"(?![\d])"
+    parts = _words(d.month_parts)
+    date = re.compile(
+        "(?<![\\w])(?:"
+        rf"(?P<iso>(?P<iy>{year_digits})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\d])"
+        rf"|(?P<md>(?P<m1>{month})\s+(?P<d1>{day}),?\s+(?P<y1>{year}))"
+        rf"|(?P<dm>(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month}),?\s+(?P<y2>{year}))"
+        rf"|(?P<part>(?P<pw>(?i:{parts}))[- ](?P<m3>{month})(?:,?\s+(?P<y3>{year}))?)"
+        rf"|(?P<my>(?P<m4>{month}),?\s+(?:of\s+)?(?P<y4>{year}))"
+        rf"|(?P<mdn>(?P<m5>{month})\s+(?P<d5>{day}))"
+        rf"|(?P<dmn>(?P<d6>{day})\s+(?:of\s+)?(?P<m6>{month}))"
+        rf"|(?P<relm>(?P<rw2>(?i:last|next|this|past))\s+(?P<m8>{month}))"
+        r"|(?P<rel>(?P<rw>(?i:last|next|this|past|coming))\s+(?P<ru>(?i:week|month|year|weekend)))(?![\w])"
+        r"|(?P<yday>(?i:yesterday))(?![\w])"
+        rf"|(?P<wd>{weekday})"
+        rf"|(?P<mon>{month})"
+        rf"|(?P<yr>{year})"
+        ")",
+    )
+
+    du = v.durations
+    unit_days: dict[str, tuple[float, float]] = {}
+    unit_of_word: list[tuple[re.Pattern[str], str]] = []
+    unit_words: list[str] = []
+    for entry in du.units:
+        unit_days[entry.unit] = entry.days
+        for word in entry.words:
+            unit_of_word.append((re.compile(rf"(?:{word})\Z", re.IGNORECASE), entry.unit))
+            unit_words.append(word)
+    unit_alt = _alternation(unit_words)
+    number_any = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,6}}(?:\.\d{{1,2}})?|{hundred}|{small})"
+    duration = re.compile(
+        rf"(?<![\w-])(?P<num>{number_any})(?P<sep>[- ]|\s+)(?P<unit>{unit_alt})(?P<long>[- ]?long)?(?![\w])(?!-old)",
+        re.IGNORECASE,
+    )
+    singular_units = _alternation(w.rstrip("?").rstrip("s") if w.endswith("s?") else w for w in unit_words)
+    duration_compound = re.compile(rf"(?<![\w-])(?P<unit>{singular_units})[- ]?long(?![\w])", re.IGNORECASE)
+    elapsed = [
+        re.compile(p.replace("{T}", "(?:⟨T⟩)").replace(" ", r"\s+"), re.IGNORECASE) for p in du.elapsed_patterns
+    ]
+
+    noise_lines = (
+        re.compile("|".join(f"(?:{p})" for p in v.noise.line_patterns), re.IGNORECASE | re.MULTILINE)
+        if v.noise.line_patterns
+        else None
+    )
+
+    head_class: dict[str, str] = {}
+    for cls, nouns in v.heads.items():
+        for noun in nouns:
+            head_class.setdefault(noun.lower(), cls)
+
+    measure_nouns, measure_verbs, measure_predicates, measure_modifiers = (PhraseTable() for _ in range(4))
+    default_measure: dict[str, str] = {}
+    for m in v.measures:
+        for cls in m.default_heads:
+            default_measure.setdefault(cls, m.id)
+        cue = MeasureCue(m.id, frozenset(m.heads))
+        for phrase in m.nouns:
+            measure_nouns.add(phrase, cue)
+        for phrase in m.verbs:
+            measure_verbs.add(phrase, cue)
+        for phrase in m.predicates:
+            measure_predicates.add(phrase, cue)
+        for phrase in m.modifiers:
+            measure_modifiers.add(phrase, cue)
+
+    populations = PhraseTable()
+    population_dimension: dict[str, str] = {}
+    for p in v.populations:
+        population_dimension[p.label] = p.dimension
+        for word in p.words:
+            populations.add(word, p.label)
+
+    event_cues = PhraseTable()
+    event_span: dict[str, str] = {}
+    for kind in v.event_kinds:
+        event_span[kind.id] = kind.span
+        for cue in kind.cues:
+            event_cues.add(cue, kind.id)
+    g = v.events
+    start_cues, end_cues, proposal_cues, relative_cues, phase_cues = (PhraseTable() for _ in range(5))
+    for phrase in g.start_cues:
+        start_cues.add(phrase, "start")
+    for phrase in g.end_cues:
+        end_cues.add(phrase, "end")
+    for phrase in g.proposal_cues:
+        proposal_cues.add(phrase, True)
+    for relation, phrases in g.relative_cues.items():
+        for phrase in phrases:
+            relative_cues.add(phrase, relation)
+    for phrase, number in g.phase_cues.items():
+        phase_cues.add(phrase, number)
+
+    places = PhraseTable()
+    place_within: dict[str, str] = {}
+    for place in v.places:
+        places.add(place.name, place.name)
+        for alias in place.aliases:
+            places.add(alias, place.name)
+        if place.within:
+            place_within[place.name] = place.within
+
+    parties = PhraseTable()
+    party_names: list[str] = []
+    for party in v.parties:
+        for name in party.names:
+            parties.add(name, (party.id, party.side))
+            party_names.append(re.escape(name))
+    who = rf"(?P<who>{_alternation(party_names)}|(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}})" if party_names else r"(?P<who>[A-Z]\w+)"
+    # One named group per alternative, so the party can be read from any of them.
+    pieces = []
+    for i, p in enumerate(v.attribution.patterns):
+        pieces.append("(?:" + p.replace("{WHO}", who.replace("(?P<who>", f"(?P<who{i}>"), 1).replace(" ", r"\s+") + ")")
+    attribution = re.compile("|".join(pieces) or r"(?!x)x")
+    # A sentence is searched for an attribution only if it has one of the words
+    # the patterns need besides the party's name ("according", "said", "per" …).
+    attribution_triggers = frozenset(
+        w.lower() for p in v.attribution.patterns for w in re.findall(r"[A-Za-z']{2,}", p.replace("{WHO}", " ")) if w.lower() not in ("who", "to", "'s", "the")
+    )
+
+    future_cues = PhraseTable()
+    for phrase in d.future_cues:
+        future_cues.add(phrase, True)
+
+    opposing = frozenset((a, b) for a, b in v.attribution.opposing) | frozenset(
+        (b, a) for a, b in v.attribution.opposing
+    )
+
+    # The trigger scan: every place a figure can start. Words map to what to try there.
+    trigger_kind: dict[str, str] = {}
+    for word in number_words:
+        trigger_kind[word] = "number"
+    for word in n.scales:
+        trigger_kind.setdefault(word.lower(), "scale")
+    for word in n.dozen:
+        trigger_kind[word.lower()] = "scale"
+    for phrase in vague_amounts:
+        trigger_kind.setdefault(phrase.split()[0], "vague")
+    for form in month_number:
+        trigger_kind[form] = "date"
+    for form in weekday_number:
+        trigger_kind[form] = "date"
+    for word in [*d.month_parts, "last", "next", "this", "past", "coming", "yesterday"]:
+        trigger_kind[word.lower()] = "date"
+    for entry in du.units:
+        base = entry.unit
+        trigger_kind.setdefault(base, "unit")
+        trigger_kind.setdefault(base + "long", "unit")
+    trigger = re.compile(r"(?<![\d])(?P<digit>\d)|(?<![\w])(?P<word>" + trie_pattern(_cased(trigger_kind)) + r")(?![a-zA-Z])")
+
+    return Lexicon(
+        vocabulary=v,
+        trigger=trigger,
+        trigger_kind=trigger_kind,
+        number_words=number_words,
+        scale_words={w.lower(): float(x) for w, x in n.scales.items()},
+        word_number=word_number,
+        digit_number=digit_number,
+        vague=vague,
+        vague_amounts=vague_amounts,
+        qualifier_before=qualifier_before,
+        qualifier_before_counts=qualifier_before_counts,
+        qualifier_after=qualifier_after,
+        qualifier_after_kinds=qualifier_after_kinds,
+        date=date,
+        month_number=month_number,
+        weekday_number=weekday_number,
+        duration=duration,
+        duration_compound=duration_compound,
+        unit_days=unit_days,
+        unit_of_word=unit_of_word,
+        elapsed=elapsed,
+        noise_lines=noise_lines,
+        non_count_units=frozenset(u.lower() for u in v.noise.non_count_units),
+        head_class=head_class,
+        default_measure=default_measure,
+        measure_nouns=measure_nouns,
+        measure_verbs=measure_verbs,
+        measure_predicates=measure_predicates,
+        measure_modifiers=measure_modifiers,
+        populations=populations,
+        population_dimension=population_dimension,
+        event_cues=event_cues,
+        event_starters=frozenset(event_cues.by_first) | frozenset(phase_cues.by_first),
+        event_span=event_span,
+        start_cues=start_cues,
+        end_cues=end_cues,
+        proposal_cues=proposal_cues,
+        relative_cues=relative_cues,
+        phase_cues=phase_cues,
+        outbreak_connectors=frozenset(c.lower() for c in g.outbreak_connectors),
+        places=places,
+        place_within=place_within,
+        parties=parties,
+        attribution=attribution,
+        attribution_triggers=attribution_triggers,
+        future_cues=future_cues,
+        opposing=opposing,
+    )
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A plain-text phrase as a regex: literal, with any white space between words."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())

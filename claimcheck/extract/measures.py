@@ -1,0 +1,229 @@
+"""What a count counts: its noun phrase, its measure and its population.
+
+The procedure (documented for vocabulary writers in data/measures.toml):
+
+1. Read the noun phrase after the figure: modifiers, then a head noun. "N of
+   the M NOUN" is a partitive: the head is the noun after M. "the bodies of N"
+   makes "bodies" the head.
+2. Try, in order: the head noun itself names a measure ("1,200 deaths"); a
+   verb right before the figure governs it ("killing 1,200 people"); a
+   predicate after the noun phrase ("250 others were taken hostage"); a
+   modifier in or right after the noun phrase ("the remaining 97 hostages").
+   Each cue names the head classes it accepts.
+3. Otherwise the figure is a general count of its head noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, MeasureCue
+from .reading import FIGURE, Token
+
+__all__ = ["NounPhrase", "noun_phrase", "read_measure", "STOP_WORDS"]
+
+#: Words that end a noun phrase.
+STOP_WORDS = frozenset(
+    """of in on at by to for from with and or but nor were was are is have has had been be being who whom whose
+    which that including during after before since as than while when where amid into over under about across
+    against between through per via if because so yet said says say according told will would could should may
+    might can must do does did not no its it they them he she we you i this these those there here their his her
+    our your my also still all both each either neither many much more most such only just even what how why
+    — – ( ) , ; : " “ ” -""".split()
+)
+_DETERMINERS = frozenset("the a an all its their his her those these some of another this that".split())
+_AUXILIARIES = frozenset(
+    """were was are is have has had been being be will would may might could also still now reportedly all then
+    since so far already thought believed said reported feared presumed later yet subsequently""".split()
+)
+_CLAUSE_BREAKS = frozenset(";:()“”\"")
+
+
+@dataclass(slots=True)
+class NounPhrase:
+    """The noun phrase a figure counts: its head and modifiers, by token index."""
+
+    head: str | None = None
+    head_class: str | None = None
+    head_index: int | None = None
+    modifiers: list[int] = field(default_factory=list)
+    end: int = 0
+    partitive_whole: int | None = None
+    bodies: bool = False
+    bodies_index: int | None = None
+
+
+def noun_phrase(tokens: list[Token], words: list[str], i: int, lexicon: Lexicon) -> NounPhrase:
+    """The noun phrase counted by the figure at token `i`."""
+    np = NounPhrase(end=i + 1)
+    n = len(words)
+    # "the bodies of N": the figure counts bodies.
+    j = i - 1
+    while j >= 0 and words[j] in ("the", "a", "an") and j > i - 3:
+        j -= 1
+    if j >= 1 and words[j] == "of" and lexicon.head_class.get(words[j - 1]) == "bodies":
+        np.bodies = True
+        np.bodies_index = j - 1
+        np.head, np.head_class, np.head_index = words[j - 1], "bodies", j - 1
+    k = i + 1
+    # A partitive: "20 of the 50 remaining hostages", "about 20 of living captives".
+    if k < n and words[k] == "of":
+        m = k + 1
+        while m < n and words[m] in _DETERMINERS and m < k + 3:
+            m += 1
+        if m < n and tokens[m].figure >= 0:
+            np.partitive_whole = m
+            m += 1
+        if np.partitive_whole is not None or (m < n and words[m] not in STOP_WORDS):
+            k = m
+    run: list[int] = []
+    while k < n and len(run) < 4 and tokens[k].figure < 0 and words[k] not in STOP_WORDS:
+        if words[k] not in lexicon.head_class and _verb_like(words, k, lexicon):
+            break
+        run.append(k)
+        if words[k] in lexicon.head_class or lexicon.measure_nouns.match_at(words, k):
+            break
+        k += 1
+    np.end = (run[-1] + 1) if run else (np.partitive_whole + 1 if np.partitive_whole is not None else i + 1)
+    if not run:
+        return np
+    head_at = next((r for r in run if words[r] in lexicon.head_class), None)
+    if head_at is None:
+        head_at = next((r for r in run if lexicon.measure_nouns.match_at(words, r)), run[-1])
+    if np.head is None:
+        np.head, np.head_index = words[head_at], head_at
+        np.head_class = lexicon.head_class.get(words[head_at])
+        np.modifiers = [r for r in run if r < head_at]
+    else:
+        np.modifiers = [r for r in run]
+    np.end = head_at + 1 if not np.bodies else np.end
+    return np
+
+
+def _verb_like(words: list[str], k: int, lexicon: Lexicon) -> bool:
+    """A word that starts a predicate or is an adverb or participle, so it ends a noun phrase."""
+    word = words[k]
+    if word.endswith("ly") and len(word) > 4:
+        return True
+    if lexicon.measure_predicates.values_at(words, k) and not lexicon.measure_modifiers.values_at(words, k):
+        return True
+    return word.endswith("ed") and bool(lexicon.measure_verbs.values_at([word], 0))
+
+
+def _accepted(hit: tuple[int, list[object]] | None, head_class: str | None) -> str | None:
+    """The first measure among a phrase's cues that accepts this head class."""
+    if hit is None:
+        return None
+    for cue in hit[1]:
+        assert isinstance(cue, MeasureCue)
+        if (head_class or "none") in cue.heads:
+            return cue.measure
+    return None
+
+
+def read_measure(tokens: list[Token], words: list[str], i: int, np: NounPhrase, lexicon: Lexicon) -> str | None:
+    """The measure of the count at token `i`, or None for a general count."""
+    head_class = np.head_class
+    # 1. The head noun names the measure: "1,200 deaths", "17 dead".
+    if not np.bodies and np.head_index is not None:
+        hit = lexicon.measure_nouns.match_at(words, np.head_index)
+        if hit:
+            return _measure_of(hit[1])
+    if not np.bodies and i + 1 < len(words) and (np.head_index is None or np.head_index == i + 1):
+        hit = lexicon.measure_nouns.match_at(words, i + 1)
+        if hit:
+            return _measure_of(hit[1])
+    # A participle before the noun ("eight released hostages") makes a plain count.
+    if any(_participle(words[m], lexicon) for m in np.modifiers) and not np.bodies:
+        return None
+    # 2. A governing verb right before the figure, or, for "the bodies of N",
+    #    a handing-over verb anywhere earlier in the clause.
+    anchor = np.bodies_index - 1 if np.bodies and np.bodies_index is not None else i - 1
+    while anchor >= 0 and words[anchor] in ("the", "a", "an", "all", "some"):
+        anchor -= 1
+    if anchor >= 0:
+        measure = _accepted(lexicon.measure_verbs.values_ending_at(words, anchor), head_class)
+        if measure:
+            return measure
+    # 3. A predicate after the noun phrase: "250 others were taken hostage". The
+    #    object of a partitive keeps only a predicate right after it ("of the 251
+    #    abducted"); one after an auxiliary belongs to the partitive's subject.
+    measure = _predicate(tokens, words, np, lexicon, direct_only=_is_partitive_object(words, i))
+    if measure:
+        return measure
+    if np.bodies and np.bodies_index is not None:
+        measure = _clause_verb(words, np.bodies_index, lexicon, head_class)
+        if measure:
+            return measure
+    # 4. A modifier: "the remaining 97 hostages", "100 hostages still in Gaza", "living captives".
+    for position in [i - 1, *np.modifiers, np.end]:
+        if 0 <= position < len(words):
+            measure = _accepted(lexicon.measure_modifiers.values_at(words, position), head_class)
+            if measure:
+                return measure
+    if np.bodies:
+        return "hostages_dead" if lexicon.vocabulary.measure("hostages_dead") else None
+    # 5. A head noun some measure claims by default ("among the 59 hostages").
+    if head_class is not None:
+        return lexicon.default_measure.get(head_class)
+    return None
+
+
+def _measure_of(cue: object) -> str:
+    assert isinstance(cue, MeasureCue)
+    return cue.measure
+
+
+def _participle(word: str, lexicon: Lexicon) -> bool:
+    hit = lexicon.measure_verbs.match_at([word], 0)
+    return bool(hit) and word.endswith("ed")
+
+
+def _is_partitive_object(words: list[str], i: int) -> bool:
+    """Whether the figure is M in "N of the M": its predicate belongs to N."""
+    j = i - 1
+    while j >= 0 and words[j] in ("the", "a", "an", "those", "these"):
+        j -= 1
+    return j >= 1 and words[j] == "of" and words[j - 1] == FIGURE
+
+
+def _predicate(tokens: list[Token], words: list[str], np: NounPhrase, lexicon: Lexicon, *, direct_only: bool = False) -> str | None:
+    n = len(words)
+    k = np.end
+    if np.partitive_whole is not None and k <= np.partitive_whole:
+        k = np.partitive_whole + 1
+    # A comma or dash aside: "More than 56,000 people, including thousands of children, have been killed".
+    if k < n and words[k] in (",", "—", "–", "("):
+        closer = {",": ",", "—": "—", "–": "–", "(": ")"}[words[k]]
+        for m in range(k + 1, min(n, k + 16)):
+            if words[m] == closer:
+                if words[k] == "," and m + 1 < n and words[m + 1] in _AUXILIARIES:
+                    k = m + 1
+                elif words[k] != ",":
+                    k = m + 1
+                break
+    steps = 0
+    while k < n and steps < 5:
+        measure = _accepted(lexicon.measure_predicates.values_at(words, k), np.head_class)
+        if measure:
+            return measure
+        if direct_only:
+            return None
+        if words[k] in _AUXILIARIES or words[k].endswith("ly") or words[k] in ("to", "be", "are"):
+            k += 1
+            steps += 1
+            continue
+        break
+    return None
+
+
+def _clause_verb(words: list[str], bodies_index: int, lexicon: Lexicon, head_class: str | None) -> str | None:
+    """A handing-over or recovering verb earlier in the clause governs "the bodies of N"."""
+    for j in range(bodies_index - 1, max(-1, bodies_index - 30), -1):
+        if words[j] in _CLAUSE_BREAKS:
+            return None
+        if words[j].endswith(("ed", "over", "back", "ing")):
+            measure = _accepted(lexicon.measure_verbs.values_ending_at(words, j), head_class)
+            if measure:
+                return measure
+    return None

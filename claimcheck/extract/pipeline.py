@@ -1,0 +1,525 @@
+"""extract(): a source's figures read as typed claims with provenance.
+
+For each sentence that holds a figure: read the sentence (tokens, events,
+places, attribution), find part/whole structures, then read each figure —
+its measure, population, place, event, temporal class and attribution — and
+build a `Claim` whose `Span` slices exactly to its quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._build import build
+from ..model import (
+    Attribution,
+    Claim,
+    ClaimKind,
+    EventMention,
+    Interval,
+    Qualifier,
+    Quantity,
+    Source,
+    TemporalClass,
+)
+from ..text import LineIndex, Sentence, make_span, split_sentences
+from ..vocabulary import Vocabulary
+from .figures import Figure, find_figures
+from .lexicon import Lexicon, compile_lexicon
+from .measures import STOP_WORDS, NounPhrase, noun_phrase, read_measure
+from .reading import FIGURE, EventCue, SentenceReading, read_sentence
+from .structure import Structure, find_structures
+
+__all__ = ["extract", "iter_claims"]
+
+_ORDER = {"condition": 0, "nationality": 1, "role": 2}
+_BREAKS = frozenset(";()")
+
+
+def extract(source: Source, *, vocabulary: Vocabulary | None = None) -> list[Claim]:
+    """Every figure in `source` as a typed claim, in text order.
+
+    >>> from claimcheck import Source
+    >>> import datetime as dt
+    >>> [c.span.quote for c in extract(Source(id="s", text="Hamas seized 251 hostages on Oct. 7, 2023.", published=dt.date(2024, 1, 1)))]
+    ['251', 'Oct. 7, 2023']
+    """
+    return list(iter_claims(source, vocabulary=vocabulary))
+
+
+def iter_claims(source: Source, *, vocabulary: Vocabulary | None = None) -> Iterator[Claim]:
+    """Like `extract`, one claim at a time (for streaming large corpora)."""
+    lexicon = compile_lexicon(vocabulary)
+    text = source.text
+    sentences = split_sentences(text)
+    figures = find_figures(text, sentences, lexicon, source.published)
+    if not figures:
+        return
+    index = LineIndex(text, source.line_offset)
+    reader = _SourceReader(source, text, sentences, figures, lexicon, index)
+    yield from reader.claims()
+
+
+class _SourceReader:
+    """Reads the figures of one source, sentence by sentence."""
+
+    def __init__(self, source: Source, text: str, sentences: list[Sentence], figures: list[Figure], lexicon: Lexicon, index: LineIndex) -> None:
+        self.source = source
+        self.text = text
+        self.sentences = sentences
+        self.figures = figures
+        self.lexicon = lexicon
+        self.index = index
+        self.vocabulary = lexicon.vocabulary
+
+    def claims(self) -> Iterator[Claim]:
+        by_sentence: dict[int, list[int]] = {}
+        for f, figure in enumerate(self.figures):
+            by_sentence.setdefault(figure.sentence, []).append(f)
+        previous_events: list[EventCue] = []
+        previous_claim_event: EventMention | None = None
+        previous_index = -2
+        for s_index in sorted(by_sentence):
+            sentence = self.sentences[s_index] if self.sentences else Sentence(0, len(self.text), 0)
+            prior = self.sentences[s_index - 1] if s_index > 0 and self.sentences else None
+            carry = _Carry()
+            if prior is not None and prior.paragraph == sentence.paragraph:
+                if previous_index == s_index - 1:
+                    carry.value = previous_claim_event or _main_event(previous_events)
+                    carry.known = True
+                else:
+                    carry.sentence = prior
+            indices = by_sentence[s_index]
+            reading = read_sentence(self.text, sentence.start, sentence.end, self.figures, indices[0], self.lexicon)
+            claims = self._read_sentence(sentence, reading, indices, carry)
+            previous_events = reading.events
+            previous_claim_event = next((c.event for c in reversed(claims) if c.event is not None), None)
+            previous_index = s_index
+            yield from claims
+
+    def _carried(self, carry: _Carry) -> EventMention | None:
+        """The event carried over from the previous sentence, read only when a claim needs it."""
+        if not carry.known:
+            carry.known = True
+            if carry.sentence is not None:
+                carry.value = _main_event(self._events_of(carry.sentence))
+        return carry.value
+
+    def _events_of(self, sentence: Sentence) -> list[EventCue]:
+        first = len(self.figures)
+        return read_sentence(self.text, sentence.start, sentence.end, self.figures, first, self.lexicon).events
+
+    # ------------------------------------------------------------ one sentence
+
+    def _read_sentence(self, sentence: Sentence, reading: SentenceReading, indices: list[int], carried: _Carry) -> list[Claim]:
+        counts = {f for f in indices if self.figures[f].kind in (ClaimKind.COUNT, ClaimKind.MONEY)}
+        structure = find_structures(reading.tokens, reading.words, counts) if counts else Structure()
+        readings = {f: self._read_count(f, reading, carried) for f in indices if f in counts}
+        _inherit(structure, readings)
+        links = _links(structure, {f: self._claim_id(self.figures[f]) for f in counts})
+        claims: list[Claim] = []
+        by_figure: dict[int, Claim] = {}
+        for f in indices:
+            figure = self.figures[f]
+            if f in readings:
+                claim = self._count_claim(figure, sentence, reading, readings[f], links.get(f, {}))
+            elif figure.kind is ClaimKind.DATE:
+                claim = self._date_claim(f, figure, sentence, reading)
+            else:
+                claim = self._duration_claim(f, figure, sentence, reading)
+            claims.append(claim)
+            by_figure[f] = claim
+        for head_token, parts in structure.derived:
+            derived = self._derived_total(sentence, reading, head_token, [by_figure[p] for p in parts if p in by_figure])
+            if derived is not None:
+                claims.append(derived)
+        return claims
+
+    def _claim_id(self, figure: Figure) -> str:
+        return f"{self.source.id}:{figure.start}-{figure.end}"
+
+    # ------------------------------------------------------------ counts
+
+    def _read_count(self, f: int, reading: SentenceReading, carried: _Carry) -> _CountReading:
+        i = reading.figure_token[f]
+        tokens, words = reading.tokens, reading.words
+        np = noun_phrase(tokens, words, i, self.lexicon)
+        figure = self.figures[f]
+        if figure.kind is ClaimKind.MONEY:
+            measure: str | None = "money"
+        else:
+            measure = read_measure(tokens, words, i, np, self.lexicon)
+        result = _CountReading(i=i, np=np, measure=measure)
+        if measure is not None:
+            entry = self.vocabulary.measure(measure)
+            if entry is not None and entry.takes_event and entry.class_ != "stock":
+                result.event = _nearest_event(reading, i) or self._carried(carried)
+        return result
+
+    def _count_claim(self, figure: Figure, sentence: Sentence, reading: SentenceReading, r: _CountReading, links: dict[str, object]) -> Claim:
+        measure = r.measure or "count"
+        head = None if r.measure else _head_text(reading, r.np)
+        place = self._place(reading, r.i, r.event)
+        population, population_text = self._population(reading, r, measure, place)
+        event = r.event if measure != "count" else None
+        span_class = self.lexicon.event_span.get(event.kind) if event is not None else None
+        if event is not None and event.proposed:
+            span_class = "bounded"
+        measure_class = self.vocabulary.measure_class(measure, span_class) if measure != "count" else TemporalClass.UNKNOWN
+        return _claim(
+            self,
+            figure,
+            sentence,
+            kind=figure.kind,
+            measure=measure,
+            measure_class=measure_class,
+            head=head,
+            population=population,
+            population_text=population_text,
+            place=place,
+            event=event,
+            attribution=_attribution(reading),
+            **links,
+        )
+
+    def _population(self, reading: SentenceReading, r: _CountReading, measure: str, place: str | None) -> tuple[str | None, str | None]:
+        words = reading.words
+        np = r.np
+        positions = list(np.modifiers)
+        if np.head_index is not None:
+            positions.append(np.head_index)
+        if np.bodies:
+            positions.extend(range(r.i + 1, min(len(words), r.i + 5)))
+        labels: dict[str, str] = {}
+        texts: list[str] = []
+        for p in positions:
+            if p >= len(words) or words[p] in STOP_WORDS or words[p] == FIGURE:
+                if np.bodies and p > r.i:
+                    break
+                continue
+            hit = self.lexicon.populations.match_at(words, p)
+            if hit:
+                label = str(hit[1])
+                labels[label] = self.lexicon.population_dimension.get(label, "generic")
+                texts.append(words[p])
+        labels = {k: d for k, d in labels.items() if d != "generic"}
+        # A role word standing in for the counted noun, with no other role in the
+        # sentence, restricts nothing; a part ("including three children") keeps it.
+        if np.head_index is not None and not r.part:
+            head_hit = self.lexicon.populations.match_at(words, np.head_index)
+            if head_hit and labels.get(str(head_hit[1])) == "role":
+                roles_elsewhere = {
+                    str(h[1])
+                    for k in range(len(words))
+                    if k not in positions and (h := self.lexicon.populations.match_at(words, k)) and self.lexicon.population_dimension.get(str(h[1])) == "role"
+                }
+                if not roles_elsewhere - {str(head_hit[1])}:
+                    labels.pop(str(head_hit[1]))
+        entry = self.vocabulary.measure(measure)
+        if entry is not None:
+            for implied in entry.implies:
+                labels.pop(implied, None)
+        # "30 hostages and the bodies of eight more": the 30 are the living ones.
+        if "condition" not in labels.values() and measure in ("hostages_released", "hostages_held"):
+            tail = words[np.end : np.end + 4]
+            if tail[:1] == ["and"] and "bodies" in tail:
+                labels["living"] = "condition"
+        if "nationality" not in labels.values() and place is not None:
+            for entry_p in self.vocabulary.populations:
+                for default in entry_p.default_for:
+                    if measure in default.measures and place in default.places:
+                        labels[entry_p.label] = entry_p.dimension
+        if not labels:
+            return None, " ".join(texts) or None
+        ordered = sorted(labels, key=lambda k: (_ORDER.get(labels[k], 3), k))
+        return " ".join(ordered), " ".join(texts) or None
+
+    def _place(self, reading: SentenceReading, i: int, event: EventMention | None) -> str | None:
+        words = reading.words
+        for index, name in reading.places:
+            if index <= i or index > i + 10:
+                continue
+            if any(w in _BREAKS for w in words[i:index]):
+                continue
+            if _inside_attribution(reading, index):
+                continue
+            return name
+        for index, name in reading.places:
+            if i - 8 <= index < i and not any(w in _BREAKS for w in words[index:i]) and not _inside_attribution(reading, index):
+                return name
+        if event is not None and event.place:
+            return event.place
+        return None
+
+    def _derived_total(self, sentence: Sentence, reading: SentenceReading, head_token: int, parts: list[Claim]) -> Claim | None:
+        """The whole of a breakdown whose whole the text names without a figure."""
+        words = reading.words
+        measure = None
+        for k in range(max(0, head_token - 3), head_token + 1):
+            hit = self.lexicon.measure_modifiers.match_at(words, k)
+            if hit:
+                measure = hit[1].measure  # type: ignore[attr-defined]
+                break
+        if measure is None or len(parts) < 2 or not all(isinstance(p.value, Quantity) for p in parts):
+            return None
+        values = [p.value for p in parts]
+        assert all(isinstance(v, Quantity) for v in values)
+        strict = _sum_intervals([v.strict for v in values])  # type: ignore[union-attr]
+        newsroom = _sum_intervals([v.newsroom for v in values])  # type: ignore[union-attr]
+        exact = all(v.qualifier is Qualifier.EXACT for v in values)  # type: ignore[union-attr]
+        total = sum(v.value for v in values)  # type: ignore[union-attr]
+        value = build(Quantity, 
+            type="quantity",
+            value=total,
+            high=None,
+            qualifier=Qualifier.EXACT if exact else Qualifier.APPROXIMATE,
+            qualifier_text="sum of the parts",
+            rounding=1.0,
+            unit=None,
+            strict=strict,
+            newsroom=newsroom,
+        )
+        start, end = parts[0].span.start, parts[-1].span.end
+        span = make_span(self.source, self.index, sentence, start, end)
+        place = self._place(reading, head_token, None)
+        return build(Claim, 
+            id=f"{self.source.id}:{start}-{end}+sum",
+            source_id=self.source.id,
+            kind=ClaimKind.COUNT,
+            measure=measure,
+            measure_class=self.vocabulary.measure_class(measure, None),
+            head=None,
+            population=None,
+            population_text=None,
+            place=place,
+            event=None,
+            as_of=self.source.published,
+            as_of_stated=False,
+            attribution=_attribution(reading),
+            value=value,
+            span=span,
+            elapsed=False,
+            derived_from=tuple(p.id for p in parts),
+            parts=tuple(p.id for p in parts),
+            parts_sum=True,
+            part_of=None,
+        )
+
+    # ------------------------------------------------------------ dates and durations
+
+    def _date_claim(self, f: int, figure: Figure, sentence: Sentence, reading: SentenceReading) -> Claim:
+        # A date shared by an attack and the war it began dates the attack.
+        dated = [c.mention for c in reading.events if c.date_figure == f]
+        event = next((m for m in dated if self.lexicon.event_span.get(m.kind) == "instant"), dated[0] if dated else None)
+        return _claim(
+            self,
+            figure,
+            sentence,
+            kind=ClaimKind.DATE,
+            measure="event_date",
+            measure_class=TemporalClass.EVENT_BOUND if event is not None else TemporalClass.UNKNOWN,
+            event=event,
+            attribution=_attribution(reading),
+        )
+
+    def _duration_claim(self, f: int, figure: Figure, sentence: Sentence, reading: SentenceReading) -> Claim:
+        i = reading.figure_token[f]
+        elapsed = self._elapsed(figure, sentence)
+        event = _duration_event(reading, i)
+        if elapsed and (event is None or self.lexicon.event_span.get(event.kind) != "ongoing"):
+            event = _nearest_event(reading, i, kinds={k for k, span in self.lexicon.event_span.items() if span == "ongoing"}) or event
+        if event is not None and elapsed and self.lexicon.event_span.get(event.kind) != "ongoing":
+            elapsed = False
+        measure_class = TemporalClass.CUMULATIVE if elapsed else TemporalClass.EVENT_BOUND if event is not None else TemporalClass.UNKNOWN
+        return _claim(
+            self,
+            figure,
+            sentence,
+            kind=ClaimKind.DURATION,
+            measure="duration",
+            measure_class=measure_class,
+            event=event,
+            attribution=_attribution(reading),
+            elapsed=elapsed,
+        )
+
+    def _elapsed(self, figure: Figure, sentence: Sentence) -> bool:
+        left = self.text[max(sentence.start, figure.start - 40) : figure.core_start]
+        right = self.text[figure.end : min(sentence.end, figure.end + 50)]
+        quote = self.text[figure.core_start : figure.end]
+        suffix = quote[-5:] if quote.lower().endswith("-long") else "long" if quote.lower().endswith("long") else ""
+        snippet = f"{left}⟨T⟩{suffix}{right}"
+        return any(p.search(snippet) for p in self.lexicon.elapsed)
+
+
+class _Carry:
+    """The previous sentence's event, worked out lazily."""
+
+    __slots__ = ("known", "value", "sentence")
+
+    def __init__(self) -> None:
+        self.known = False
+        self.value: EventMention | None = None
+        self.sentence: Sentence | None = None
+
+
+class _CountReading:
+    """What was read of one count before its claim is built."""
+
+    __slots__ = ("i", "np", "measure", "event", "part")
+
+    def __init__(self, i: int, np: NounPhrase, measure: str | None) -> None:
+        self.i = i
+        self.np = np
+        self.measure = measure
+        self.event: EventMention | None = None
+        self.part = False
+
+
+def _inherit(structure: Structure, readings: dict[int, _CountReading]) -> None:
+    """A part with no measure of its own takes its whole's measure and event."""
+    for part, whole in list(structure.part_of.items()) + list(structure.partitive.items()):
+        if part not in readings or whole not in readings:
+            continue
+        p, w = readings[part], readings[whole]
+        p.part = True
+        if p.measure is None and w.measure is not None:
+            p.measure = w.measure
+            p.event = p.event or w.event
+
+
+def _links(structure: Structure, ids: dict[int, str]) -> dict[int, dict[str, object]]:
+    """The part/whole fields of each count's claim, by figure index."""
+    wholes: dict[int, list[int]] = {}
+    for part, whole in structure.part_of.items():
+        wholes.setdefault(whole, []).append(part)
+    for part, whole in structure.partitive.items():
+        if part not in structure.part_of:
+            wholes.setdefault(whole, []).append(part)
+    links: dict[int, dict[str, object]] = {}
+    for whole, parts in wholes.items():
+        if whole not in ids:
+            continue
+        links.setdefault(whole, {}).update(parts=tuple(ids[p] for p in parts if p in ids), parts_sum=whole in structure.breakdowns)
+        for p in parts:
+            if p in ids:
+                links.setdefault(p, {})["part_of"] = ids[whole]
+    return links
+
+
+def _main_event(cues: list[EventCue]) -> EventMention | None:
+    dated = [c.mention for c in cues if c.mention.date is not None and not c.mention.proposed]
+    if dated:
+        return dated[-1]
+    plain = [c.mention for c in cues if not c.mention.proposed]
+    return plain[-1] if plain else None
+
+
+def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | None = None) -> EventMention | None:
+    """The event cue nearest the figure, in its clause if the clause names one, preferring one before it."""
+    best: tuple[tuple[int, float], EventMention] | None = None
+    words = reading.words
+    for cue in reading.events:
+        if kinds is not None and cue.mention.kind not in kinds:
+            continue
+        lo, hi = sorted((cue.index, i))
+        if ";" in words[lo:hi]:
+            continue
+        other_clause = int(_clause_break(words, lo, hi))
+        distance = (i - cue.index) if cue.index < i else (cue.index - i) * 1.5
+        key = (other_clause, distance)
+        if best is None or key < best[0]:
+            best = (key, cue.mention)
+    return best[1] if best else None
+
+
+def _clause_break(words: list[str], lo: int, hi: int) -> bool:
+    """Whether a clause boundary lies between tokens `lo` and `hi`: a dash, or a comma before a new clause."""
+    for k in range(lo, hi):
+        if words[k] in ("—", "–", ":"):
+            return True
+        if words[k] == "," and k + 1 < len(words) and words[k + 1] in _CLAUSE_OPENERS:
+            return True
+    return False
+
+
+_CLAUSE_OPENERS = frozenset("and but while whereas although though which who when after before as so yet".split())
+
+
+def _duration_event(reading: SentenceReading, i: int) -> EventMention | None:
+    """The event a duration measures: "60-day cease-fire", "cease-fire lasting 60 days", "21 months of war"."""
+    words = reading.words
+    for cue in reading.events:
+        if i < cue.index <= i + 4 and not any(w in (",", ";", "—") for w in words[i + 1 : cue.index]):
+            return cue.mention
+    for cue in reading.events:
+        if cue.index < i and i - cue.index <= 4 and not any(w in (";",) for w in words[cue.index : i]):
+            return cue.mention
+    return None
+
+
+def _inside_attribution(reading: SentenceReading, token_index: int) -> bool:
+    """Whether a token lies in the sentence's attribution phrase ("according to Gaza health authorities")."""
+    if reading.attribution is None:
+        return False
+    phrase = reading.attribution[0].lower().replace("’", "'")
+    word = reading.words[token_index]
+    return word in phrase and ("according" in phrase or "said" in phrase or "per " in phrase)
+
+
+def _head_text(reading: SentenceReading, np: NounPhrase) -> str | None:
+    if np.head is None or np.head_index is None:
+        return None
+    head = np.head
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        return head[:-1]
+    return head
+
+
+def _attribution(reading: SentenceReading) -> Attribution | None:
+    if reading.attribution is None:
+        return None
+    text, party, side = reading.attribution
+    return build(Attribution, text=text, party=party, side=side)
+
+
+def _sum_intervals(intervals: list[Interval]) -> Interval:
+    low = 0.0 if all(i.low is not None for i in intervals) else None
+    high = 0.0 if all(i.high is not None for i in intervals) else None
+    for i in intervals:
+        if low is not None and i.low is not None:
+            low += i.low
+        if high is not None and i.high is not None:
+            high += i.high
+    return build(Interval, 
+        low=low, high=high, low_open=any(i.low_open for i in intervals), high_open=any(i.high_open for i in intervals)
+    )
+
+
+def _claim(reader: _SourceReader, figure: Figure, sentence: Sentence, **fields: object) -> Claim:
+    source = reader.source
+    span = make_span(source, reader.index, sentence, figure.start, figure.end)
+    data: dict[str, object] = {
+        "id": f"{source.id}:{figure.start}-{figure.end}",
+        "source_id": source.id,
+        "head": None,
+        "population": None,
+        "population_text": None,
+        "place": None,
+        "event": None,
+        "as_of": source.published,
+        "as_of_stated": False,
+        "attribution": None,
+        "value": figure.value,
+        "span": span,
+        "elapsed": False,
+        "derived_from": (),
+        "parts": (),
+        "parts_sum": False,
+        "part_of": None,
+    }
+    data.update(fields)
+    return build(Claim, **data)
+

@@ -1,0 +1,352 @@
+"""Reading a sentence: its tokens, the events it names, its places and who is speaking.
+
+A sentence with figures is tokenised once; each figure becomes one token that
+points back to it. Event mentions are found by cue words from the vocabulary
+and given the date, role, phase, place and target their phrase carries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .._build import build
+from ..model import DateRole, DateValue, EventMention
+from .figures import Figure
+from .lexicon import Lexicon
+
+__all__ = ["Token", "EventCue", "SentenceReading", "read_sentence", "FIGURE"]
+
+#: The word of a figure's token.
+FIGURE = "\x00fig"
+_TOKENS = re.compile(r"\w+(?:[-'’.]\w+){0,6}|[,;:()“”\"—–]|(?<=\s)-(?=\s)")
+_DETERMINERS = frozenset("the a an all its their his her those these this that some of".split())
+_PLACE_PREPOSITIONS = frozenset("in inside across into throughout near from at on".split())
+_TARGET_PREPOSITIONS = frozenset("with against on".split())
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_NOT_PLACES = frozenset(
+    "the a an his her their its this that january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr president prime".split()
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """A word, a punctuation mark, or a figure, with its offsets in the source text."""
+
+    start: int
+    end: int
+    word: str
+    figure: int = -1
+
+
+@dataclass(slots=True)
+class EventCue:
+    """An event mention at token `index`, and the figure that dates it, if any."""
+
+    index: int
+    mention: EventMention
+    date_figure: int | None = None
+
+
+@dataclass(slots=True)
+class SentenceReading:
+    """What one sentence says besides its figures."""
+
+    tokens: list[Token]
+    words: list[str]
+    events: list[EventCue] = field(default_factory=list)
+    places: list[tuple[int, str]] = field(default_factory=list)
+    attribution: tuple[str, str | None, str | None] | None = None
+    figure_token: dict[int, int] = field(default_factory=dict)
+
+
+def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> list[Token]:
+    """Tokens of text[start:end]; each figure from `first_figure` on becomes one token."""
+    lowered = text[start:end].lower().replace("’", "'")  # same length: offsets carry over
+    tokens: list[Token] = []
+    f = first_figure
+    count = len(figures)
+    pos = start
+    finditer = _TOKENS.finditer
+    while True:
+        stop = figures[f].start if f < count and figures[f].start < end else end
+        tokens.extend([Token(m.start(), m.end(), lowered[m.start() - start : m.end() - start]) for m in finditer(text, pos, stop)])
+        if stop >= end:
+            return tokens
+        figure = figures[f]
+        tokens.append(Token(figure.start, figure.end, FIGURE, f))
+        pos = figure.end
+        f += 1
+
+
+def read_sentence(
+    text: str,
+    start: int,
+    end: int,
+    figures: list[Figure],
+    first_figure: int,
+    lexicon: Lexicon,
+) -> SentenceReading:
+    """Tokenise a sentence and find its events, places and attribution."""
+    tokens = tokenize(text, start, end, figures, first_figure)
+    words = [t.word for t in tokens]
+    reading = SentenceReading(tokens, words)
+    reading.figure_token = {t.figure: i for i, t in enumerate(tokens) if t.figure >= 0}
+    reading.places = _places(text, tokens, words, lexicon)
+    reading.events = _events(text, tokens, words, figures, lexicon, reading.places)
+    if not lexicon.attribution_triggers.isdisjoint(words):
+        reading.attribution = _attribution(text, start, end, lexicon)
+    return reading
+
+
+def canonical_place(name: str, lexicon: Lexicon) -> str:
+    """A place name as the gazetteer spells it, or as written."""
+    words = [w.lower().replace("’", "'") for w in _TOKENS.findall(name)]
+    hit = lexicon.places.match_at(words, 0) if words else None
+    if hit and hit[0] == len(words):
+        return str(hit[1])
+    return name
+
+
+_LOCATIVE = frozenset("in inside across throughout near at into".split())
+
+
+def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) -> list[tuple[int, str]]:
+    """Places the sentence puts things in: a place name after a locative preposition.
+
+    "held in Gaza", "killed 17 people in central Gaza", "in the Gaza Strip";
+    not "Israel released …" or "attacked Israel", where a country is an actor.
+    """
+    places: list[tuple[int, str]] = []
+    n = len(words)
+    for i in range(n - 1):
+        if words[i] not in _LOCATIVE:
+            continue
+        j = i + 1
+        if words[j] == "the" and j + 1 < n:
+            j += 1
+        if tokens[j].figure >= 0:
+            continue
+        hit = lexicon.places.match_at(words, j)
+        if hit is None and j > i + 1:
+            hit = lexicon.places.match_at(words, i + 1)
+            j = i + 1
+        if hit:
+            places.append((j, str(hit[1])))
+            continue
+        original = text[tokens[j].start : tokens[j].end]
+        if _CAPITALISED.fullmatch(original) and words[j] not in _NOT_PLACES and words[j] not in lexicon.parties.by_first and words[j] not in lexicon.event_cues.by_first:
+            k = j
+            while k + 1 < n and tokens[k + 1].figure < 0 and _CAPITALISED.fullmatch(text[tokens[k + 1].start : tokens[k + 1].end]):
+                k += 1
+            places.append((j, canonical_place(text[tokens[j].start : tokens[k].end], lexicon)))
+    return places
+
+
+def _events(
+    text: str,
+    tokens: list[Token],
+    words: list[str],
+    figures: list[Figure],
+    lexicon: Lexicon,
+    places: list[tuple[int, str]],
+) -> list[EventCue]:
+    """Event mentions, each at the index of its cue's first token."""
+    found: list[tuple[int, int, str, int | None]] = []  # (first token, last token, kind, phase)
+    n = len(words)
+    starters = lexicon.event_starters
+    i = 0
+    while i < n:
+        if words[i] not in starters:
+            i += 1
+            continue
+        phase = lexicon.phase_cues.match_at(words, i)
+        if phase:
+            length, number = phase
+            found.append((i, i + length - 1, "", int(number)))  # type: ignore[arg-type]
+            i += length
+            continue
+        cue = lexicon.event_cues.match_at(words, i)
+        if cue:
+            length, kind = cue
+            found.append((i, i + length - 1, str(kind), None))
+            i += length
+            continue
+        i += 1
+
+    # A phase attaches to the event it is a phase of ("the first phase of the fragile ceasefire").
+    merged: list[tuple[int, int, str, int | None]] = []
+    skip: set[int] = set()
+    for index, (first, last, kind, phase) in enumerate(found):
+        if index in skip:
+            continue
+        if kind == "" and index + 1 < len(found):
+            nxt = found[index + 1]
+            between = words[last + 1 : nxt[0]]
+            if nxt[2] and len(between) <= 4 and all(w in _DETERMINERS or w in lexicon.relative_cues.by_first for w in between):
+                merged.append((nxt[0], nxt[1], nxt[2], phase))
+                skip.add(index + 1)
+                continue
+        if kind == "":
+            kind = lexicon.vocabulary.events.phase_kind
+        merged.append((first, last, kind, phase))
+
+    cues: list[EventCue] = []
+    for first, last, kind, phase in merged:
+        date_figure, role = _event_date(tokens, words, figures, first, last, lexicon)
+        if date_figure is not None and role is DateRole.OCCURRENCE and lexicon.event_span.get(kind) == "ongoing" and tokens[first].start < figures[date_figure].start:
+            # "resume fighting and on Sunday announced …": a war is not dated by a day it went on.
+            date_figure = None
+        place, target = _event_place(words, places, last)
+        name = None
+        entry = lexicon.vocabulary.event_kind(kind)
+        if entry is not None and entry.named and last + 1 < n:
+            following = text[tokens[last + 1].start : tokens[last + 1].end]
+            if _CAPITALISED.fullmatch(following) and words[last + 1] not in _NOT_PLACES:
+                name = following
+        date_value = figures[date_figure].value if date_figure is not None else None
+        mention = build(EventMention, 
+            kind=kind,
+            cue=text[tokens[first].start : tokens[last].end],
+            start=tokens[first].start,
+            end=tokens[last].end,
+            date=date_value if isinstance(date_value, DateValue) else None,
+            date_role=role,
+            phase=phase,
+            place=place,
+            target=target,
+            name=name,
+            proposed=_proposed(words, first, merged, lexicon) if date_value is None else _ahead(date_value),
+            relative=_relative(words, first, lexicon),
+            outbreak_of=(),
+        )
+        cues.append(EventCue(first, mention, date_figure))
+    _mark_outbreaks(cues, words, lexicon)
+    return cues
+
+
+def _event_date(
+    tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon
+) -> tuple[int | None, DateRole]:
+    """The date figure that dates an event cue, and whether it gives its start or end."""
+    n = len(words)
+    role = DateRole.OCCURRENCE
+    # After the cue: "attacked Israel on Oct. 7, 2023", "the ceasefire that began in January",
+    # "the last truce, which Israel ended in mid-March".
+    j = last + 1
+    steps = 0
+    while j < n and steps < 8:
+        if tokens[j].figure >= 0:
+            if isinstance(figures[tokens[j].figure].value, DateValue):
+                return tokens[j].figure, role
+            break
+        word = words[j]
+        if word in (";", "(", ")") or (word in lexicon.event_cues.by_first and lexicon.event_cues.match_at(words, j)):
+            break
+        if lexicon.start_cues.match_at(words, j):
+            role = DateRole.START
+        elif lexicon.end_cues.match_at(words, j):
+            role = DateRole.END
+        j += 1
+        steps += 1
+    # Before the cue: "the October 7 attacks", "his June war", "last month's 12-day campaign".
+    j = first - 1
+    steps = 0
+    while j >= 0 and steps < 4:
+        if tokens[j].figure >= 0:
+            value = figures[tokens[j].figure].value
+            if isinstance(value, DateValue):
+                return tokens[j].figure, DateRole.OCCURRENCE
+            j -= 1
+            steps += 1
+            continue
+        if words[j] in (",", ";", "—", "–", "(", ")") or words[j] in lexicon.event_cues.by_first:
+            break
+        j -= 1
+        steps += 1
+    return None, DateRole.OCCURRENCE
+
+
+def _event_place(words: list[str], places: list[tuple[int, str]], last: int) -> tuple[str | None, str | None]:
+    """"war in Gaza" → place; "war with Iran", "campaign against Iran" → target."""
+    for index, name in places:
+        if last < index <= last + 4:
+            between = words[last + 1 : index]
+            if between and between[0] in _TARGET_PREPOSITIONS and between[0] != "on":
+                return None, name
+            if between and between[0] in _PLACE_PREPOSITIONS:
+                return name, None
+    return None, None
+
+
+def _relative(words: list[str], first: int, lexicon: Lexicon) -> str | None:
+    for j in range(first - 1, max(-1, first - 3), -1):
+        hit = lexicon.relative_cues.match_at(words, j)
+        if hit:
+            return str(hit[1])
+        if words[j] not in _DETERMINERS:
+            break
+    return None
+
+
+def _ahead(value: object) -> bool:
+    """A date resolved to after publication: the event has not happened yet."""
+    return isinstance(value, DateValue) and value.resolved and value.anchor is not None and value.start > value.anchor
+
+
+def _proposed(words: list[str], first: int, found: list[tuple[int, int, str, int | None]], lexicon: Lexicon) -> bool:
+    """A proposal cue shortly before the event cue, with no other event between."""
+    starts = {f for f, _, _, _ in found}
+    for j in range(first - 1, max(-1, first - 7), -1):
+        if words[j] in (";", ".") or j in starts:
+            return False
+        if lexicon.proposal_cues.match_at(words, j):
+            return True
+    return False
+
+
+def _mark_outbreaks(cues: list[EventCue], words: list[str], lexicon: Lexicon) -> None:
+    """"The war began when Hamas attacked on Oct. 7": the attack is the war's outbreak.
+
+    In one sentence: an ongoing event, a start cue after it, a connector, then
+    an instant event. Both then share whichever date the sentence gave either.
+    """
+    for war in cues:
+        if lexicon.event_span.get(war.mention.kind) != "ongoing":
+            continue
+        started = connector = False
+        for j in range(war.index + 1, len(words)):
+            if not started and lexicon.start_cues.match_at(words, j):
+                started = True
+            elif started and words[j] in lexicon.outbreak_connectors:
+                connector = True
+            attack = next((c for c in cues if c.index == j), None)
+            if attack is None or not connector or lexicon.event_span.get(attack.mention.kind) != "instant":
+                continue
+            date_figure = war.date_figure if war.date_figure is not None else attack.date_figure
+            date = war.mention.date or attack.mention.date
+            attack.mention = attack.mention.model_copy(
+                update={"date": date, "date_role": DateRole.OCCURRENCE, "outbreak_of": (war.mention.kind,)}
+            )
+            war.mention = war.mention.model_copy(update={"date": date, "date_role": DateRole.START})
+            attack.date_figure = war.date_figure = date_figure
+            return
+
+
+def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[str, str | None, str | None] | None:
+    """The party a sentence attributes its figures to: (phrase, party id, side)."""
+    m = lexicon.attribution.search(text, start, end)
+    if not m:
+        return None
+    who = next((g for name, g in m.groupdict().items() if g and name.startswith("who")), None)
+    if who is None:
+        return None
+    words = [w.lower().replace("’", "'") for w in _TOKENS.findall(who)]
+    party = lexicon.parties.match_at(words, 0) if words else None
+    if party is None and words and words[0] == "the" and len(words) > 1:
+        party = lexicon.parties.match_at(words, 1)
+    if party:
+        party_id, side = party[1]  # type: ignore[misc]
+        return m.group().strip(), party_id, side
+    return m.group().strip(), None, None

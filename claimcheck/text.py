@@ -1,0 +1,146 @@
+"""Text utilities: sentences, paragraphs, offsets ↔ line and column, spans.
+
+Everything works in code-point offsets into the source text, end exclusive.
+Sentence splitting is a single regular-expression pass with an abbreviation
+list; it is tuned for news copy, not for general prose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ._build import build
+from .model import Source, Span
+
+__all__ = ["LineIndex", "Sentence", "split_sentences", "make_span", "SENTENCE_WINDOW"]
+
+#: A sentence longer than this is clipped around the figure in `Span.sentence`:
+#: a run-on line (a table, a list of numbers) is not a sentence a reader quotes.
+SENTENCE_WINDOW = 600
+
+
+class LineIndex:
+    """Maps offsets in a text to 1-based (line, column), in O(log lines).
+
+    >>> index = LineIndex("ab\\ncd", line_offset=2)
+    >>> index.position(3)
+    (4, 1)
+    """
+
+    __slots__ = ("_starts", "_line_offset")
+
+    def __init__(self, text: str, line_offset: int = 0) -> None:
+        self._starts = [0]
+        self._starts.extend(m.end() for m in re.finditer("\n", text))
+        self._line_offset = line_offset
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of `offset`, both 1-based, columns in code points."""
+        row = bisect.bisect_right(self._starts, offset) - 1
+        return row + 1 + self._line_offset, offset - self._starts[row] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's offsets and the paragraph (line) it belongs to."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+# Words that end with a full stop without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col capt maj sgt cpl adm gov sen rep rev st jr sr
+    co corp inc ltd no nos vs etc fig al jan feb mar apr jun jul aug sep sept oct
+    nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.n u.k e.g i.e a.m p.m
+    approx est dept univ ave blvd mt ft""".split()
+)
+
+# A candidate sentence end: terminal punctuation, closing quotes or brackets,
+# then white space. Bounded quantifiers keep this linear on any input.
+_END = re.compile(r"[.!?][\"'”’)\]]{0,3}[ \t]+")
+_WORD_BEFORE = re.compile(r"([\w.]{1,12})$")
+_NEWLINE = re.compile(r"\n")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences; every line break ends a sentence.
+
+    >>> [text[s.start:s.end] for text in ["Mr. Saar spoke. Hamas said no.\\nNext."] for s in split_sentences(text)]
+    ['Mr. Saar spoke.', 'Hamas said no.', 'Next.']
+    """
+    sentences: list[Sentence] = []
+    paragraph = 0
+    line_start = 0
+    for line_end in [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]:
+        start = line_start
+        for m in _END.finditer(text, line_start, line_end):
+            nxt = m.end()
+            if nxt >= line_end:
+                break
+            if not _starts_sentence(text[nxt]):
+                continue
+            if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+                continue
+            end = m.start() + len(m.group().rstrip(" \t"))
+            _append(sentences, text, start, end, paragraph)
+            start = nxt
+        _append(sentences, text, start, line_end, paragraph)
+        paragraph += 1
+        line_start = line_end + 1
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start] in " \t\r":
+        start += 1
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, paragraph))
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in "\"'“‘([—–-"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # A single capital letter is an initial ("Donald J. Trump"), and a dotted
+    # acronym ("U.S.") does not end a sentence before a capital either.
+    return (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)
+
+
+def make_span(source: Source, index: LineIndex, sentence: Sentence, start: int, end: int) -> Span:
+    """A `Span` for `source.text[start:end]` inside `sentence`, clipped if the sentence is long."""
+    text = source.text
+    s_start, s_end = sentence.start, sentence.end
+    if s_end - s_start > SENTENCE_WINDOW:
+        half = max(0, (SENTENCE_WINDOW - (end - start)) // 2)
+        s_start = max(sentence.start, start - half)
+        s_end = min(sentence.end, max(end + half, s_start + SENTENCE_WINDOW))
+        s_start = min(s_start, start)
+        s_end = max(s_end, end)
+    line, column = index.position(start)
+    end_line, end_column = index.position(end)
+    return build(
+        Span,
+        source_id=source.id,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        quote=text[start:end],
+        sentence=text[s_start:s_end],
+        sentence_start=s_start,
+    )

@@ -1,0 +1,391 @@
+"""The vocabulary: words and patterns the extractor reads, kept in data files.
+
+The built-in vocabulary lives in ``claimcheck/data/*.toml``; a user adds to it
+with files of the same shape (`Vocabulary.load(["newsroom.toml"])`). Every
+file is validated on load: an unknown key or a bad value is a
+`VocabularyError` naming the file and the key.
+
+Merging: an entry whose id is already known extends it (its lists are
+appended, its scalars replace the old ones); a new id adds an entry. Scalar
+settings (tolerances) replace the built-in ones.
+
+Patterns are regular expressions (case-insensitive). A space in a pattern
+matches any run of white space. Placeholders are documented in
+docs/vocabulary.md: ``{N}`` the figure being read, ``{n}`` any other count,
+``{MOD}`` up to three modifier words, ``{AUX}`` auxiliary verbs, ``{ADV}`` an
+adverb, ``{PAREN}`` a parenthetical aside, ``{PEOPLE}`` nouns for people.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import VocabularyError
+from .model import TemporalClass
+
+__all__ = [
+    "Vocabulary",
+    "MeasureEntry",
+    "EventKindEntry",
+    "PopulationEntry",
+    "PlaceEntry",
+    "PartyEntry",
+    "VagueAmount",
+    "PopulationDefault",
+    "QualifierEntry",
+    "Tolerances",
+    "default_vocabulary",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class VagueAmount(_Strict):
+    """A vague amount ("thousands") and the interval it stands for."""
+
+    phrase: str
+    unit: float
+    low: float
+    high: float
+
+
+class NumberWords(_Strict):
+    """Cardinal number words and magnitude words."""
+
+    units: dict[str, int] = Field(default_factory=dict)
+    tens: dict[str, int] = Field(default_factory=dict)
+    scales: dict[str, float] = Field(default_factory=dict)
+    dozen: list[str] = Field(default_factory=list)
+    vague: list[VagueAmount] = Field(default_factory=list)
+
+
+class QualifierEntry(_Strict):
+    """Phrases that hedge a figure, before it or after it, and the qualifier they give."""
+
+    kind: Literal["approximate", "nearly", "more_than", "at_least", "fewer_than", "at_most"]
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+    counts_only: list[str] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
+
+
+class Tolerances(_Strict):
+    """How wide a hedged figure reads, as fractions of the figure.
+
+    `approximate` / `nearly`: the strict and newsroom half-widths for "about"
+    and "nearly". `bound_newsroom`: how far past its bound "more than N" is
+    read to go in the newsroom reading. `round_figure_zeros`: how many
+    trailing zeros make a figure round (and carry its rounding).
+    """
+
+    approximate_strict: float = 0.15
+    approximate_newsroom: float = 0.05
+    nearly_strict: float = 0.15
+    nearly_newsroom: float = 0.05
+    bound_newsroom: float = 0.10
+    round_figure_zeros: int = 2
+
+
+class Qualifiers(_Strict):
+    """Qualifier phrases and the tolerances that give them width."""
+
+    tolerances: Tolerances = Field(default_factory=Tolerances)
+    entries: list[QualifierEntry] = Field(default_factory=list)
+
+
+class Dates(_Strict):
+    """Month and weekday names and the phrases around dates."""
+
+    months: dict[str, list[str]] = Field(default_factory=dict)
+    ambiguous_months: list[str] = Field(default_factory=list)
+    weekdays: dict[str, list[str]] = Field(default_factory=dict)
+    month_parts: dict[str, list[int]] = Field(default_factory=dict)
+    future_cues: list[str] = Field(default_factory=list)
+
+
+class DurationUnitEntry(_Strict):
+    """A time unit: its words (regular expressions), and its length in days (low, high)."""
+
+    unit: Literal["minute", "hour", "day", "week", "month", "year", "decade"]
+    words: list[str]
+    days: tuple[float, float]
+
+
+class Durations(_Strict):
+    """Time units, and the patterns that make a duration an elapsed time."""
+
+    units: list[DurationUnitEntry] = Field(default_factory=list)
+    elapsed_patterns: list[str] = Field(default_factory=list)
+
+
+class MeasureEntry(_Strict):
+    """A measure: what is counted, its temporal class, and the words that name it.
+
+    See the header of ``claimcheck/data/measures.toml`` for how `nouns`,
+    `verbs`, `predicates`, `modifiers` and `heads` are read. `class_` is a
+    temporal class, or ``by_event``: event-bound when tied to an instant or
+    bounded event, cumulative when tied to an ongoing one or to none.
+    `implies` lists population labels the measure already carries, dropped
+    from its claims.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: str
+    label: str = ""
+    class_: Literal["event_bound", "cumulative", "stock", "by_event"] = Field(alias="class")
+    kind: Literal["count", "money"] = "count"
+    heads: list[str] = Field(default_factory=list)
+    nouns: list[str] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
+    predicates: list[str] = Field(default_factory=list)
+    modifiers: list[str] = Field(default_factory=list)
+    implies: list[str] = Field(default_factory=list)
+    default_heads: list[str] = Field(default_factory=list)
+    takes_event: bool = True
+    replace: bool = False
+
+
+class PopulationDefault(_Strict):
+    """Where an unrestricted count of these measures carries a population."""
+
+    measures: list[str]
+    places: list[str]
+
+
+class PopulationEntry(_Strict):
+    """A population label, its dimension, and the words that carry it."""
+
+    label: str
+    dimension: Literal["condition", "nationality", "role", "generic"]
+    words: list[str]
+    default_for: list[PopulationDefault] = Field(default_factory=list)
+    replace: bool = False
+
+
+class EventKindEntry(_Strict):
+    """A kind of event: its cue words, and whether it is instant, bounded or ongoing."""
+
+    id: str
+    label: str = ""
+    span: Literal["instant", "bounded", "ongoing"]
+    cues: list[str]
+    named: bool = False
+    replace: bool = False
+
+
+class EventGrammar(_Strict):
+    """Words that attach dates to events and tell proposals, relatives and phases apart."""
+
+    start_cues: list[str] = Field(default_factory=list)
+    end_cues: list[str] = Field(default_factory=list)
+    proposal_cues: list[str] = Field(default_factory=list)
+    relative_cues: dict[str, list[str]] = Field(default_factory=dict)
+    phase_cues: dict[str, int] = Field(default_factory=dict)
+    phase_kind: str = "ceasefire"
+    outbreak_connectors: list[str] = Field(default_factory=list)
+
+
+class PlaceEntry(_Strict):
+    """A place: its canonical name, other names, and the place it lies in."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    within: str | None = None
+    replace: bool = False
+
+
+class PartyEntry(_Strict):
+    """A party figures are attributed to, the names it goes by, and its side."""
+
+    id: str
+    side: str
+    names: list[str]
+    replace: bool = False
+
+
+class Attribution(_Strict):
+    """Patterns that attribute a figure, and which sides oppose each other."""
+
+    patterns: list[str] = Field(default_factory=list)
+    opposing: list[tuple[str, str]] = Field(default_factory=list)
+
+
+class Noise(_Strict):
+    """Lines that are not news, and compound modifiers that are not counts."""
+
+    line_patterns: list[str] = Field(default_factory=list)
+    non_count_units: list[str] = Field(default_factory=list)
+
+
+class Vocabulary(_Strict):
+    """The merged vocabulary: built-in data plus any user files."""
+
+    numbers: NumberWords = Field(default_factory=NumberWords)
+    qualifiers: Qualifiers = Field(default_factory=Qualifiers)
+    dates: Dates = Field(default_factory=Dates)
+    durations: Durations = Field(default_factory=Durations)
+    heads: dict[str, list[str]] = Field(default_factory=dict)
+    measures: list[MeasureEntry] = Field(default_factory=list)
+    populations: list[PopulationEntry] = Field(default_factory=list)
+    event_kinds: list[EventKindEntry] = Field(default_factory=list)
+    events: EventGrammar = Field(default_factory=EventGrammar)
+    places: list[PlaceEntry] = Field(default_factory=list)
+    parties: list[PartyEntry] = Field(default_factory=list)
+    attribution: Attribution = Field(default_factory=Attribution)
+    noise: Noise = Field(default_factory=Noise)
+    files: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> Vocabulary:
+        """The built-in vocabulary extended by the files in `extra`."""
+        extra = tuple(str(p) for p in extra)
+        return _load(extra)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A short hash of the merged vocabulary: equal vocabularies, equal fingerprints."""
+        data = self.model_dump_json(exclude={"files"})
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+    @cached_property
+    def _measures_by_id(self) -> dict[str, MeasureEntry]:
+        return {m.id: m for m in self.measures}
+
+    @cached_property
+    def _kinds_by_id(self) -> dict[str, EventKindEntry]:
+        return {k.id: k for k in self.event_kinds}
+
+    def measure(self, measure_id: str) -> MeasureEntry | None:
+        """The measure entry with this id, if any."""
+        return self._measures_by_id.get(measure_id)
+
+    def event_kind(self, kind_id: str) -> EventKindEntry | None:
+        """The event kind with this id, if any."""
+        return self._kinds_by_id.get(kind_id)
+
+    def measure_class(self, measure_id: str, event_span: str | None) -> TemporalClass:
+        """The temporal class of a measure, given the span of the event it is tied to."""
+        entry = self.measure(measure_id)
+        if entry is None:
+            return TemporalClass.UNKNOWN
+        if entry.class_ != "by_event":
+            return TemporalClass(entry.class_)
+        if event_span in ("instant", "bounded"):
+            return TemporalClass.EVENT_BOUND
+        return TemporalClass.CUMULATIVE
+
+
+_SECTIONS = {
+    "numbers", "qualifiers", "dates", "durations", "heads", "measure", "population",
+    "event_kind", "events", "place", "party", "attribution", "noise", "about",
+}  # fmt: skip
+
+
+def _builtin_files() -> list[tuple[str, str]]:
+    folder = resources.files("claimcheck") / "data"
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+    return [(f"claimcheck/data/{p.name}", p.read_text(encoding="utf-8")) for p in files]
+
+
+@lru_cache(maxsize=16)
+def _load(extra: tuple[str, ...]) -> Vocabulary:
+    documents = _builtin_files()
+    for path in extra:
+        try:
+            documents.append((path, Path(path).read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise VocabularyError("no such vocabulary file", path=path) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise VocabularyError(f"cannot read vocabulary file: {exc}", path=path) from None
+    merged: dict[str, Any] = {}
+    for path, text in documents:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise VocabularyError(f"malformed TOML: {exc}", path=path) from None
+        unknown = sorted(set(data) - _SECTIONS)
+        if unknown:
+            raise VocabularyError(f'unknown section "{unknown[0]}" (expected one of {", ".join(sorted(_SECTIONS))})', path=path)
+        _check_section_shapes(data, path)
+        _merge(merged, data)
+    merged["files"] = tuple(path for path, _ in documents)
+    try:
+        return Vocabulary.model_validate(_rename(merged))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise VocabularyError(f"{where}: {first['msg']}", path=extra[-1] if extra else "claimcheck/data") from None
+
+
+def _check_section_shapes(data: dict[str, Any], path: str) -> None:
+    """Validate each section of one file on its own, so an error names this file."""
+    try:
+        Vocabulary.model_validate(_rename({k: v for k, v in data.items() if k != "about"}))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise VocabularyError(f"{where}: {first['msg']}", path=path) from None
+
+
+_LISTS = {"measure": "measures", "population": "populations", "event_kind": "event_kinds", "place": "places", "party": "parties"}
+_KEYS = {"measure": "id", "population": "label", "event_kind": "id", "place": "name", "party": "id"}
+
+
+def _rename(data: dict[str, Any]) -> dict[str, Any]:
+    return {_LISTS.get(k, k): v for k, v in data.items() if k != "about"}
+
+
+def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
+    for section, value in data.items():
+        if section == "about":
+            continue
+        if section in _LISTS:
+            _merge_entries(into.setdefault(section, []), value, _KEYS[section])
+        elif isinstance(value, dict):
+            _merge_tables(into.setdefault(section, {}), value)
+        else:
+            into[section] = value
+
+
+def _merge_entries(existing: list[dict[str, Any]], new: list[dict[str, Any]], key: str) -> None:
+    by_key = {entry.get(key): entry for entry in existing}
+    for entry in new:
+        old = by_key.get(entry.get(key))
+        if old is None or entry.get("replace"):
+            if old is not None:
+                existing.remove(old)
+            entry = dict(entry)
+            existing.append(entry)
+            by_key[entry.get(key)] = entry
+            continue
+        for field, value in entry.items():
+            if isinstance(value, list) and isinstance(old.get(field), list):
+                old[field] = old[field] + value
+            else:
+                old[field] = value
+
+
+def _merge_tables(into: dict[str, Any], data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge_tables(into[key], value)
+        elif isinstance(value, list) and isinstance(into.get(key), list):
+            into[key] = into[key] + value
+        else:
+            into[key] = value
+
+
+def default_vocabulary() -> Vocabulary:
+    """The built-in vocabulary (cached)."""
+    return _load(())

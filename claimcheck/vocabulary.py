@@ -114,11 +114,12 @@ class Dates(_Strict):
 
 
 class DurationUnitEntry(_Strict):
-    """A time unit: its words (regular expressions), and its length in days (low, high)."""
+    """A time unit: its words (regular expressions), its length in days, and its strict slack in units."""
 
     unit: Literal["minute", "hour", "day", "week", "month", "year", "decade"]
     words: list[str]
-    days: tuple[float, float]
+    days: float
+    strict_slack: float = 0.0
 
 
 class Durations(_Strict):

@@ -1,8 +1,8 @@
 """Durations: "60-day", "21 months", "weeklong", as intervals of days.
 
-The newsroom reading of "N units" is N whole units (a month is 28 to 31
-days); the strict reading allows half a unit either way for calendar units
-(weeks and longer), since "21 months" is rarely exactly 21.
+The newsroom reading of "N units" is exactly N units, at the unit's average
+length (a month is 30.44 days); the strict reading allows the unit's slack
+either way (data/durations.toml), since "weeklong" may be six days or eight.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ from .lexicon import Lexicon
 from .numbers import intervals, parse_words
 
 __all__ = ["duration", "duration_value", "unit_of"]
-
-_CALENDAR_UNITS = {DurationUnit.WEEK, DurationUnit.MONTH, DurationUnit.YEAR, DurationUnit.DECADE}
-
 
 def unit_of(word: str, lexicon: Lexicon) -> DurationUnit | None:
     """The unit a word names ("months" → month), or None."""
@@ -39,21 +36,21 @@ def duration(value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Le
     """A `Duration` with its intervals in days.
 
     >>> from claimcheck.extract.lexicon import compile_lexicon
-    >>> d = duration(21, DurationUnit.MONTH, Qualifier.EXACT, compile_lexicon())
+    >>> d = duration(1, DurationUnit.WEEK, Qualifier.EXACT, compile_lexicon())
     >>> d.newsroom.describe(), d.strict.describe()
-    ('[588, 651]', '[574, 666.5]')
+    ('7', '[5.6, 8.4]')
     """
-    low_days, high_days = lexicon.unit_days[unit.value]
+    days, slack = lexicon.unit_days[unit.value]
     tolerances: Tolerances = lexicon.vocabulary.qualifiers.tolerances
-    half = 0.5 if unit in _CALENDAR_UNITS else 0.0
     if qualifier is Qualifier.EXACT:
-        strict = build(Interval, low=(value - half) * low_days, high=(value + half) * high_days, low_open=False, high_open=False)
-        newsroom = build(Interval, low=value * low_days, high=value * high_days, low_open=False, high_open=False)
+        strict = build(Interval, low=(value - slack) * days, high=(value + slack) * days, low_open=False, high_open=False)
+        newsroom = build(Interval, low=value * days, high=value * days, low_open=False, high_open=False)
     else:
         strict_units, newsroom_units = intervals(value, qualifier, tolerances)
-        strict = _scale(strict_units, low_days, high_days)
-        newsroom = _scale(newsroom_units, low_days, high_days)
-    return build(Duration, 
+        strict = _scale(strict_units, days)
+        newsroom = _scale(newsroom_units, days)
+    return build(
+        Duration,
         type="duration",
         value=value,
         unit=unit,
@@ -64,10 +61,11 @@ def duration(value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Le
     )
 
 
-def _scale(units: Interval, low_days: float, high_days: float) -> Interval:
-    return build(Interval, 
-        low=None if units.low is None else units.low * low_days,
-        high=None if units.high is None else units.high * high_days,
+def _scale(units: Interval, days: float) -> Interval:
+    return build(
+        Interval,
+        low=None if units.low is None else units.low * days,
+        high=None if units.high is None else units.high * days,
         low_open=units.low_open,
         high_open=units.high_open,
     )

@@ -190,8 +190,13 @@ def _is_partitive_object(words: list[str], i: int) -> bool:
 def _predicate(tokens: list[Token], words: list[str], np: NounPhrase, lexicon: Lexicon, *, direct_only: bool = False) -> str | None:
     n = len(words)
     k = np.end
-    if np.partitive_whole is not None and k <= np.partitive_whole:
+    if np.partitive_whole is not None and k <= np.partitive_whole + 1:
+        # "58 of the 251 abducted by …": a participle right after the whole is the whole's.
         k = np.partitive_whole + 1
+        while k < n and words[k] != FIGURE and words[k] not in STOP_WORDS and (_verb_like(words, k, lexicon) or words[k] not in _AUXILIARIES):
+            if words[k] in _AUXILIARIES:
+                break
+            k += 1
     # A comma or dash aside: "More than 56,000 people, including thousands of children, have been killed".
     if k < n and words[k] in (",", "—", "–", "("):
         closer = {",": ",", "—": "—", "–": "–", "(": ")"}[words[k]]

@@ -235,9 +235,10 @@ class _SourceReader:
         return " ".join(ordered), " ".join(texts) or None
 
     def _place(self, reading: SentenceReading, i: int, event: EventMention | None) -> str | None:
+        """Where the claim's figure is: a place the clause puts it in ("killed 17 people in central Gaza")."""
         words = reading.words
         for index, name in reading.places:
-            if index <= i or index > i + 10:
+            if index <= i or index > i + 10 or not _locative_before(words, index):
                 continue
             if any(w in _BREAKS for w in words[i:index]):
                 continue
@@ -245,7 +246,7 @@ class _SourceReader:
                 continue
             return name
         for index, name in reading.places:
-            if i - 8 <= index < i and not any(w in _BREAKS for w in words[index:i]) and not _inside_attribution(reading, index):
+            if i - 8 <= index < i and _locative_before(words, index) and not any(w in _BREAKS for w in words[index:i]) and not _inside_attribution(reading, index):
                 return name
         if event is not None and event.place:
             return event.place
@@ -456,6 +457,14 @@ def _duration_event(reading: SentenceReading, i: int) -> EventMention | None:
         if cue.index < i and i - cue.index <= 4 and not any(w in (";",) for w in words[cue.index : i]):
             return cue.mention
     return None
+
+
+def _locative_before(words: list[str], index: int) -> bool:
+    """Whether the place at `index` follows a locative preposition (not "with"/"against")."""
+    k = index - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    return k >= 0 and words[k] not in ("with", "against")
 
 
 def _inside_attribution(reading: SentenceReading, token_index: int) -> bool:

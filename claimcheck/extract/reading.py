@@ -110,6 +110,8 @@ def canonical_place(name: str, lexicon: Lexicon) -> str:
 
 
 _LOCATIVE = frozenset("in inside across throughout near at into".split())
+#: Prepositions that introduce a place as a target ("war with Iran", "campaign against Iran").
+_TARGETING = frozenset("with against".split())
 
 
 def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) -> list[tuple[int, str]]:
@@ -121,7 +123,7 @@ def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) 
     places: list[tuple[int, str]] = []
     n = len(words)
     for i in range(n - 1):
-        if words[i] not in _LOCATIVE:
+        if words[i] not in _LOCATIVE and words[i] not in _TARGETING:
             continue
         j = i + 1
         if words[j] == "the" and j + 1 < n:
@@ -135,6 +137,8 @@ def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) 
         if hit:
             places.append((j, str(hit[1])))
             continue
+        if words[i] in _TARGETING:
+            continue  # only a gazetteer place is a target: "with Hamas" is a party
         original = text[tokens[j].start : tokens[j].end]
         if _CAPITALISED.fullmatch(original) and words[j] not in _NOT_PLACES and words[j] not in lexicon.parties.by_first and words[j] not in lexicon.event_cues.by_first:
             k = j
@@ -195,10 +199,13 @@ def _events(
     cues: list[EventCue] = []
     for first, last, kind, phase in merged:
         date_figure, role = _event_date(tokens, words, figures, first, last, lexicon)
+        ongoing = lexicon.event_span.get(kind) == "ongoing"
         if date_figure is not None and role is DateRole.OCCURRENCE and lexicon.event_span.get(kind) == "ongoing" and tokens[first].start < figures[date_figure].start:
             # "resume fighting and on Sunday announced …": a war is not dated by a day it went on.
             date_figure = None
         place, target = _event_place(words, places, last)
+        if not ongoing:
+            target = None  # "a ceasefire deal with Israel": the other party, not a front
         name = None
         entry = lexicon.vocabulary.event_kind(kind)
         if entry is not None and entry.named and last + 1 < n:
@@ -269,7 +276,11 @@ def _event_date(
 
 
 def _event_place(words: list[str], places: list[tuple[int, str]], last: int) -> tuple[str | None, str | None]:
-    """"war in Gaza" → place; "war with Iran", "campaign against Iran" → target."""
+    """"war in Gaza" → place; "war with Iran", "campaign against Iran" → target.
+
+    Failing a place right after the cue, the first place later in the same
+    clause ("the campaign has led to 1,580 deaths in Lebanon").
+    """
     for index, name in places:
         if last < index <= last + 4:
             between = words[last + 1 : index]
@@ -277,6 +288,9 @@ def _event_place(words: list[str], places: list[tuple[int, str]], last: int) -> 
                 return None, name
             if between and between[0] in _PLACE_PREPOSITIONS:
                 return name, None
+    for index, name in places:
+        if index > last and not any(w in (";", "—", "–", "(", ":") for w in words[last + 1 : index]):
+            return name, None
     return None, None
 
 

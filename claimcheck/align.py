@@ -1,0 +1,574 @@
+"""Lining claims up: which event each is about, and which claims speak of the same quantity.
+
+Events first. Every source names events in its own words ("the October 7
+attacks", "the last truce, which Israel ended in mid-March", "the ceasefire
+that began in January"). An event mention with a date constrains when the
+event started and ended; mentions of one kind whose constraints can all hold
+are one event (clustered greedily, in date order). Two events of one kind
+whose dates differ the way typos do — the year by one, or the day by a few —
+are one event with conflicting dates: the date rule then says which source is
+out. Mentions without a date are resolved against the source's publication
+date: "the last truce" is the latest one over by then, "the current ceasefire"
+the one under way, a proposal is a proposal.
+
+Then groups: claims with the same measure, event, population and (where both
+give one) place. Blocking by measure and event comes first, so the work stays
+near-linear in the number of claims; a claim that names no place joins the
+one group of its block that does, if there is exactly one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .config import Tolerances
+from .model import Claim, ClaimKind, DatePrecision, DateRole, EventMention, Source, TemporalClass
+from .report import ClaimGroup, Event, EventMentionRef
+from .vocabulary import Vocabulary
+
+__all__ = ["Alignment", "align"]
+
+_FAR_PAST = dt.date.min.toordinal()
+_FAR_FUTURE = dt.date.max.toordinal()
+
+
+@dataclass
+class Alignment:
+    """The result of lining claims up."""
+
+    events: list[Event]
+    groups: list[ClaimGroup]
+    event_of: dict[str, str]
+    group_of: dict[str, str]
+    #: Claims tied to their event only by a guess: an undated mention naming a
+    #: place the event's dated mentions do not ("the campaign … in Lebanon").
+    weak: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Mention:
+    """One event mention in one source, with the constraints its date puts on the event."""
+
+    source: Source
+    mention: EventMention
+    kind: str
+    span: str  # instant, bounded or ongoing
+    start: tuple[int, int] = (_FAR_PAST, _FAR_FUTURE)
+    end: tuple[int, int] = (_FAR_PAST, _FAR_FUTURE)
+    month_day: tuple[int, int] | None = None  # a date with no year: month and day only
+    dated: bool = False
+
+    @property
+    def discriminator(self) -> str | None:
+        m = self.mention
+        return m.name or m.target or m.place
+
+
+@dataclass
+class _Cluster:
+    """An event being assembled from mentions."""
+
+    kind: str
+    span: str
+    start: tuple[int, int] = (_FAR_PAST, _FAR_FUTURE)
+    end: tuple[int, int] = (_FAR_PAST, _FAR_FUTURE)
+    mentions: list[_Mention] = field(default_factory=list)
+    discriminators: set[str] = field(default_factory=set)
+    proposed: bool = False
+    dated: bool = False
+    id: str = ""
+    merged_from: int = 1
+    outbreak_of: set[str] = field(default_factory=set)
+
+    def fits(self, m: _Mention) -> bool:
+        start = _intersect(self.start, m.start)
+        end = _intersect(self.end, m.end)
+        if start is None or end is None or start[0] > end[1]:
+            return False
+        if m.discriminator and self.discriminators and not _compatible_place(m.discriminator, self.discriminators):
+            return False
+        return True
+
+    def add(self, m: _Mention) -> None:
+        self.start = _intersect(self.start, m.start) or self.start
+        self.end = _intersect(self.end, m.end) or self.end
+        self.mentions.append(m)
+        if m.discriminator:
+            self.discriminators.add(m.discriminator)
+        self.dated = self.dated or m.dated
+        self.outbreak_of.update(m.mention.outbreak_of)
+
+
+def _intersect(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else None
+
+
+def _compatible_place(name: str, names: set[str]) -> bool:
+    return name in names or any(name.lower() in n.lower() or n.lower() in name.lower() for n in names)
+
+
+def align(claims: list[Claim], sources: list[Source], vocabulary: Vocabulary, tolerances: Tolerances) -> Alignment:
+    """Resolve the events claims are tied to, and group the claims that speak of the same quantity."""
+    resolver = _EventResolver(sources, vocabulary, tolerances)
+    event_of = resolver.resolve(claims)
+    events = resolver.events()
+    groups, group_of = _group(claims, event_of, vocabulary, resolver)
+    return Alignment(events=events, groups=groups, event_of=event_of, group_of=group_of, weak=resolver.weak)
+
+
+class _EventResolver:
+    def __init__(self, sources: list[Source], vocabulary: Vocabulary, tolerances: Tolerances) -> None:
+        self.sources = {s.id: s for s in sources}
+        self.vocabulary = vocabulary
+        self.tolerances = tolerances
+        self.clusters: list[_Cluster] = []
+        self.cluster_of: dict[tuple[str, int, int], _Cluster] = {}
+        self.weak: set[str] = set()
+        self._weak_keys: set[tuple[str, int, int]] = set()
+
+    # ------------------------------------------------------------ mentions
+
+    def _mention(self, claim: Claim) -> _Mention:
+        assert claim.event is not None
+        source = self.sources[claim.source_id]
+        kind = claim.event.kind
+        entry = self.vocabulary.event_kind(kind)
+        m = _Mention(source=source, mention=claim.event, kind=kind, span=entry.span if entry else "bounded")
+        date = claim.event.date
+        if date is None:
+            return m
+        if not (date.year_stated or date.resolved):
+            m.month_day = (date.start.month, date.start.day) if date.precision is DatePrecision.DAY else None
+            return m
+        lo, hi = date.start.toordinal(), date.end.toordinal()
+        role = claim.event.date_role
+        if claim.event.phase:
+            # A phase's dates date the phase: the event was under way then, no more.
+            m.start, m.end = (_FAR_PAST, hi), (lo, _FAR_FUTURE)
+        elif role is DateRole.START:
+            m.start, m.end = (lo, hi), (lo, _FAR_FUTURE)
+        elif role is DateRole.END:
+            m.start, m.end = (_FAR_PAST, hi), (lo, hi)
+        else:
+            m.start, m.end = (lo, hi), (lo, hi)
+        m.dated = True
+        return m
+
+    def resolve(self, claims: list[Claim]) -> dict[str, str]:
+        mentions: dict[tuple[str, int, int], _Mention] = {}
+        owners: dict[str, tuple[str, int, int]] = {}
+        for claim in claims:
+            if claim.event is None:
+                continue
+            key = (claim.source_id, claim.event.start, claim.event.end)
+            if key not in mentions:
+                mentions[key] = self._mention(claim)
+                for kind in claim.event.outbreak_of:
+                    # "The war began when Hamas attacked on Oct. 7": the war started that day.
+                    self._add_outbreak(mentions, claim, kind)
+            owners[claim.id] = key
+        dated = sorted(
+            (k for k, m in mentions.items() if m.dated and not m.mention.proposed),
+            key=lambda k: (mentions[k].start[0], mentions[k].end[0], k),
+        )
+        for key in dated:
+            self._place_dated(key, mentions[key])
+        self._merge_typos()
+        for key, m in sorted(mentions.items()):
+            if key in self.cluster_of:
+                continue
+            self.cluster_of[key] = self._place_undated(m)
+            if self._last_weak:
+                self._weak_keys.add(key)
+        self._name_clusters()
+        self.weak = {claim_id for claim_id, key in owners.items() if key in self._weak_keys}
+        return {claim_id: self.cluster_of[key].id + _phase(mentions[key]) for claim_id, key in owners.items()}
+
+    _last_weak = False
+
+    def _add_outbreak(self, mentions: dict[tuple[str, int, int], _Mention], claim: Claim, kind: str) -> None:
+        assert claim.event is not None
+        date = claim.event.date
+        if date is None or not (date.year_stated or date.resolved):
+            return
+        entry = self.vocabulary.event_kind(kind)
+        started = claim.event.model_copy(update={"kind": kind, "date_role": DateRole.START, "outbreak_of": ()})
+        m = _Mention(source=self.sources[claim.source_id], mention=started, kind=kind, span=entry.span if entry else "ongoing")
+        m.start, m.end = (date.start.toordinal(), date.end.toordinal()), (date.start.toordinal(), _FAR_FUTURE)
+        m.dated = True
+        mentions[(claim.source_id, -claim.event.start - 1, -claim.event.end - 1)] = m
+
+    def _place_dated(self, key: tuple[str, int, int], m: _Mention) -> None:
+        candidates = [c for c in self.clusters if c.kind == m.kind and not c.proposed and c.dated and c.fits(m)]
+        if candidates:
+            best = max(candidates, key=lambda c: (len(c.mentions), -self.clusters.index(c)))
+        else:
+            best = _Cluster(kind=m.kind, span=m.span)
+            self.clusters.append(best)
+        best.add(m)
+        self.cluster_of[key] = best
+
+    def _merge_typos(self) -> None:
+        """Merge events of one kind whose dates differ as a typo would: a year, or a few days."""
+        changed = True
+        while changed:
+            changed = False
+            dated = [c for c in self.clusters if c.dated]
+            for a in dated:
+                for b in dated:
+                    if a is b or not _typo_apart(a, b, self.tolerances.date_typo_days, self.tolerances.date_typo_years):
+                        continue
+                    if a.discriminators and b.discriminators and not (a.discriminators & b.discriminators):
+                        continue
+                    keep, gone = (a, b) if len(a.mentions) >= len(b.mentions) else (b, a)
+                    keep.mentions.extend(gone.mentions)
+                    keep.discriminators |= gone.discriminators
+                    keep.outbreak_of |= gone.outbreak_of
+                    keep.merged_from += gone.merged_from
+                    for k, c in self.cluster_of.items():
+                        if c is gone:
+                            self.cluster_of[k] = keep
+                    self.clusters.remove(gone)
+                    changed = True
+                    break
+                if changed:
+                    break
+
+    def _place_undated(self, m: _Mention) -> _Cluster:
+        """Resolve a mention without a usable date against its source's publication date."""
+        self._last_weak = False
+        kind = m.kind
+        mention = m.mention
+        if mention.proposed:
+            return self._cluster_for(kind, m.span, proposed=True, discriminator=None, mention=m)
+        published = m.source.published.toordinal() if m.source.published else None
+        same_kind = [c for c in self.clusters if c.kind == kind and c.dated and not c.proposed]
+        if m.month_day is not None:
+            # "the October 7 attacks": the event of that month and day, or one a typo away.
+            near = [c for c in same_kind if _day_distance(_month_day_of(c), m.month_day) <= self.tolerances.date_typo_days]
+            if near:
+                chosen = min(near, key=lambda c: (_day_distance(_month_day_of(c), m.month_day), -len(c.mentions)))
+                chosen.mentions.append(m)
+                return chosen
+        if m.discriminator:
+            named = [c for c in same_kind if c.discriminators and _compatible_place(m.discriminator, c.discriminators)]
+            if named:
+                same_kind = named
+            else:
+                same_kind = [c for c in same_kind if not c.discriminators]
+                self._last_weak = bool(same_kind)
+        if published is not None:
+            begun = [c for c in same_kind if c.start[0] <= published]
+            if mention.relative == "last":
+                over = [c for c in begun if c.end[1] < published]
+                if over:
+                    return self._attach(max(over, key=lambda c: c.end[0]), m)
+            ongoing = [c for c in begun if c.end[1] >= published and (c.span != "instant")]
+            if len(ongoing) == 1:
+                return self._attach(ongoing[0], m)
+            if m.span == "ongoing" and ongoing:
+                return self._attach(min(ongoing, key=lambda c: (c.start[0], -len(c.mentions))), m)
+            if len(begun) == 1 and m.span != "instant" and not mention.relative:
+                return self._attach(begun[0], m)
+        elif len(same_kind) == 1 and m.span != "instant":
+            return self._attach(same_kind[0], m)
+        self._last_weak = False
+        if m.span == "instant" and not m.discriminator:
+            # An undated strike, attack or quake with no place is not known to be any other one.
+            cluster = _Cluster(kind=kind, span=m.span)
+            cluster.add(m)
+            self.clusters.append(cluster)
+            return cluster
+        self._last_weak = False
+        return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
+
+    def _attach(self, cluster: _Cluster, m: _Mention) -> _Cluster:
+        # A guessed link does not lend the event its place: the next guess stays free.
+        cluster.mentions.append(m)
+        if m.discriminator and not self._last_weak:
+            cluster.discriminators.add(m.discriminator)
+        return cluster
+
+    def _cluster_for(self, kind: str, span: str, *, proposed: bool, discriminator: str | None, mention: _Mention | None = None) -> _Cluster:
+        for c in self.clusters:
+            if c.kind == kind and c.proposed == proposed and not c.dated:
+                if discriminator is None and not c.discriminators or discriminator is not None and discriminator in c.discriminators:
+                    if mention is not None:
+                        c.mentions.append(mention)
+                    return c
+        cluster = _Cluster(kind=kind, span=span, proposed=proposed)
+        if discriminator:
+            cluster.discriminators.add(discriminator)
+        if mention is not None:
+            cluster.mentions.append(mention)
+        self.clusters.append(cluster)
+        return cluster
+
+    # ------------------------------------------------------------ naming
+
+    def _name_clusters(self) -> None:
+        taken: set[str] = set()
+        for c in sorted(self.clusters, key=_cluster_order):
+            base = _slug(c.kind)
+            if c.proposed:
+                base += "-proposed"
+            elif c.dated:
+                base += "-" + _date_slug(c)
+            elif c.discriminators:
+                base += "-" + _slug(sorted(c.discriminators)[0])
+            else:
+                base += "-undated"
+            name = base
+            n = 2
+            while name in taken:
+                name = f"{base}-{n}"
+                n += 1
+            taken.add(name)
+            c.id = name
+
+    def events(self) -> list[Event]:
+        result = []
+        for c in sorted(self.clusters, key=_cluster_order):
+            mentions = sorted(
+                {(m.source.id, m.mention.start, m.mention.end, m.mention.cue) for m in c.mentions}
+            )
+            entry = self.vocabulary.event_kind(c.kind)
+            result.append(
+                Event(
+                    id=c.id,
+                    kind=c.kind,
+                    label=_label(c, entry.label if entry and entry.label else c.kind),
+                    start=_range(c.start) if c.dated else None,
+                    end=_range(c.end) if c.dated else None,
+                    proposed=c.proposed,
+                    ongoing=c.span == "ongoing" and c.end[1] == _FAR_FUTURE,
+                    mentions=[EventMentionRef(source_id=s, cue=cue, start=a, end=b) for s, a, b, cue in mentions],
+                )
+            )
+        return result
+
+    def start_of(self, event_id: str) -> tuple[int, int] | None:
+        """The (earliest, latest) start of an event, as ordinals, if the sources date it."""
+        base = event_id.split("/")[0]
+        for c in self.clusters:
+            if c.id == base and c.dated and c.start[0] > _FAR_PAST:
+                return c.start
+        return None
+
+
+def _phase(m: _Mention) -> str:
+    return f"/phase-{m.mention.phase}" if m.mention.phase else ""
+
+
+def _typo_apart(a: _Cluster, b: _Cluster, days: int, years: int) -> bool:
+    """Whether two dated events of a kind are one event with a typo in a date."""
+    if a.kind != b.kind:
+        return False
+    da, db = _point(a), _point(b)
+    if da is None or db is None or da == db:
+        return False
+    (ya, ma, dya, pa), (yb, mb, dyb, pb) = da, db
+    if pa != pb:
+        return False
+    if pa == "day":
+        if (ma, dya) == (mb, dyb) and 0 < abs(ya - yb) <= years:
+            return True
+        return (ya, ma) == (yb, mb) and 0 < abs(dya - dyb) <= days
+    return ma == mb and abs(ya - yb) == 1
+
+
+def _point(c: _Cluster) -> tuple[int, int, int, str] | None:
+    """A cluster's date as (year, month, day, precision) when it is a single day or month."""
+    lo, hi = c.start
+    if lo <= _FAR_PAST or hi >= _FAR_FUTURE:
+        return None
+    a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    if a == b:
+        return a.year, a.month, a.day, "day"
+    if (a.year, a.month) == (b.year, b.month):
+        return a.year, a.month, 0, "month"
+    return None
+
+
+def _day_distance(a: tuple[int, int] | None, b: tuple[int, int]) -> int:
+    """Days between two month-days of the same month (a large number across months)."""
+    if a is None or a[0] != b[0]:
+        return 10**6
+    return abs(a[1] - b[1])
+
+
+def _month_day_of(c: _Cluster) -> tuple[int, int] | None:
+    p = _point(c)
+    return (p[1], p[2]) if p and p[3] == "day" else None
+
+
+def _cluster_order(c: _Cluster) -> tuple[object, ...]:
+    return (c.kind, not c.dated, c.start[0], c.proposed, sorted(c.discriminators), min((m.source.id, m.mention.start) for m in c.mentions) if c.mentions else ("", 0))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+
+
+def _date_slug(c: _Cluster) -> str:
+    lo, hi = c.start
+    if lo > _FAR_PAST:
+        a = dt.date.fromordinal(lo)
+        b = dt.date.fromordinal(hi) if hi < _FAR_FUTURE else a
+        if a == b:
+            return a.isoformat()
+        if (a.year, a.month) == (b.year, b.month):
+            return f"{a.year:04d}-{a.month:02d}"
+        return a.isoformat()
+    hi = c.end[1]
+    if hi < _FAR_FUTURE:
+        return "until-" + dt.date.fromordinal(hi).isoformat()
+    return "dated"
+
+
+def _range(bounds: tuple[int, int]) -> tuple[dt.date, dt.date] | None:
+    lo, hi = bounds
+    if lo <= _FAR_PAST and hi >= _FAR_FUTURE:
+        return None
+    return (dt.date.fromordinal(max(lo, 1)), dt.date.fromordinal(min(hi, _FAR_FUTURE)))
+
+
+def _label(c: _Cluster, kind_label: str) -> str:
+    """"the attack of October 7, 2023", "the ceasefire that began in January 2025", "the proposed ceasefire"."""
+    if c.proposed:
+        return f"the proposed {kind_label}"
+    where = f" ({', '.join(sorted(c.discriminators))})" if c.discriminators else ""
+    if not c.dated:
+        return f"the {kind_label}{where}"
+    point = _point(c)
+    if point:
+        y, mo, d, precision = point
+        when = dt.date(y, mo, max(d, 1))
+        text = f"{when:%B} {when.day}, {when.year}" if precision == "day" else f"{when:%B} {when.year}"
+        if c.span == "ongoing":
+            return f"the {kind_label}{where} that began {text}"
+        return f"the {kind_label}{where} of {text}"
+    lo = c.start[0]
+    if lo > _FAR_PAST:
+        when = dt.date.fromordinal(lo)
+        return f"the {kind_label}{where} that began in {when:%B} {when.year}"
+    hi = c.end[1]
+    if hi < _FAR_FUTURE:
+        when = dt.date.fromordinal(hi)
+        return f"the {kind_label}{where} that ended by {when:%B} {when.year}"
+    return f"the {kind_label}{where}"
+
+
+# ---------------------------------------------------------------- groups
+
+
+def _group(
+    claims: list[Claim], event_of: dict[str, str], vocabulary: Vocabulary, resolver: _EventResolver
+) -> tuple[list[ClaimGroup], dict[str, str]]:
+    by_id = {c.id: c for c in claims}
+    blocks: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.measure_class is TemporalClass.UNKNOWN:
+            continue
+        if claim.part_of is not None:
+            whole = by_id.get(claim.part_of)
+            if whole is not None and (whole.measure, whole.population) == (claim.measure, claim.population):
+                continue  # a subset of its whole with nothing to tell it apart: checked inside its source
+        event = event_of.get(claim.id)
+        if claim.kind is not ClaimKind.DATE and claim.measure_class is TemporalClass.EVENT_BOUND and event is None:
+            continue  # an event-bound figure tied to no event cannot be lined up
+        role = None
+        if claim.kind is ClaimKind.DATE:
+            if event is None:
+                continue
+            role = _date_role(claim)
+        measure = "elapsed" if claim.elapsed else claim.measure
+        key = (measure, event, claim.population, role)
+        blocks[key].append(claim)
+
+    groups: list[ClaimGroup] = []
+    group_of: dict[str, str] = {}
+    for (measure, event, population, role), members in sorted(blocks.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
+        for place, part in _split_by_place(members):
+            first = part[0]
+            gid = "|".join(str(x) for x in (measure, event or "-", population or "-", place or "-", role or "-"))
+            label = _group_label(str(measure), first, event, resolver, place)
+            groups.append(
+                ClaimGroup(
+                    id=gid,
+                    label=label,
+                    measure=str(measure),
+                    measure_class=first.measure_class,
+                    event_id=event,
+                    population=population,
+                    place=place,
+                    role=role,
+                    claim_ids=[c.id for c in part],
+                )
+            )
+            for c in part:
+                group_of[c.id] = gid
+    return groups, group_of
+
+
+def _date_role(claim: Claim) -> str:
+    event = claim.event
+    if event is None:
+        return "occurrence"
+    if event.date_role is DateRole.START and event.outbreak_of == ():
+        return "start"
+    if event.date_role is DateRole.END:
+        return "end"
+    return "occurrence"
+
+
+def _split_by_place(members: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
+    """Claims that name different places are apart; one that names none joins the only place named."""
+    places = sorted({c.place for c in members if c.place})
+    if not places:
+        return [(None, members)]
+    merged = _merge_contained(places)
+    by_place: dict[str | None, list[Claim]] = defaultdict(list)
+    for c in members:
+        if c.place is None:
+            by_place[merged[0] if len(merged) == 1 else None].append(c)
+        else:
+            by_place[next(p for p in merged if _compatible_place(c.place, {p}))].append(c)
+    return sorted(by_place.items(), key=lambda kv: str(kv[0]))
+
+
+def _merge_contained(places: list[str]) -> list[str]:
+    """Place names, with one that contains another ("Gaza Strip" and "Gaza") counted once."""
+    kept: list[str] = []
+    for p in sorted(places, key=len):
+        if not any(_compatible_place(p, {k}) for k in kept):
+            kept.append(p)
+    return kept
+
+
+def _group_label(measure: str, claim: Claim, event: str | None, resolver: _EventResolver, place: str | None) -> str:
+    entry = resolver.vocabulary.measure(measure)
+    what = entry.label if entry and entry.label else measure.replace("_", " ")
+    if measure == "event_date":
+        what = "the date of"
+    elif measure == "elapsed":
+        what = "time elapsed since the start of"
+    elif measure == "duration":
+        what = "the length of"
+    population = f" ({claim.population})" if claim.population else ""
+    where = f" in {place}" if place else ""
+    if event:
+        event_label = next((c for c in resolver.clusters if c.id == event.split("/")[0]), None)
+        if event_label is not None and place and place in event_label.discriminators:
+            where = ""
+        label = _label(event_label, event_label.kind) if event_label else event
+        phase = f", phase {event.split('/phase-')[1]}" if "/phase-" in event else ""
+        if measure in ("event_date", "duration", "elapsed"):
+            return f"{what} {label}{phase}"
+        return f"{what}{population}{where} in {label}{phase}"
+    return f"{what}{population}{where}"
+

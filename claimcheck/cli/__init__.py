@@ -1,0 +1,61 @@
+"""The command line: a thin shell over the Python API.
+
+Each subcommand lives in its own module with two functions: `add_parser`
+(its arguments) and `run` (parse → call the API → render → exit code). Exit
+codes: 0 nothing at or above the failure threshold, 1 discrepancies at or
+above it, 2 usage, configuration or input error. A `ClaimcheckError` becomes
+one line on stderr and exit code 2; anything else is a bug and is not hidden.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .._version import __version__
+from ..errors import ClaimcheckError
+from . import compare as compare_command
+from . import extract as extract_command
+
+__all__ = ["main", "build_parser", "COMMANDS"]
+
+#: Subcommand modules, in the order `claimcheck --help` lists them.
+COMMANDS = [compare_command, extract_command]
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit 2 with one line (argparse's own convention)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for `claimcheck`."""
+    parser = _Parser(prog="claimcheck", description="Find factual discrepancies between news sources.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    for module in COMMANDS:
+        module.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ClaimcheckError as exc:
+        print(f"claimcheck: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

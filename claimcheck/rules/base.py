@@ -1,0 +1,91 @@
+"""The rule machinery: what a rule is, what it sees, and how rules are registered.
+
+A rule is a class with a stable `code`, a `name`, a default `severity`, and a
+docstring whose first line is its summary and whose rest is its doc. It
+declares its `scope`: "group" rules see one group of claims at a time, "source"
+rules one source's claims, "corpus" rules everything. The engine iterates and
+hands each rule a `RuleContext`; a rule yields `Discrepancy` objects.
+
+Codes are forever: a renamed rule keeps its old code in `aliases`, and a
+retired code is never reused (see `RETIRED` in claimcheck/rules/__init__.py).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from ..config import Config
+from ..model import Claim, Source
+from ..report import ClaimGroup, Discrepancy, Event, Severity
+from ..vocabulary import Vocabulary
+
+__all__ = ["Rule", "RuleContext", "RuleScope"]
+
+RuleScope = Literal["group", "source", "corpus"]
+
+
+@dataclass
+class RuleContext:
+    """What a rule can see: the claims, their groups and events, the sources, the settings."""
+
+    claims: dict[str, Claim]
+    groups: list[ClaimGroup]
+    events: dict[str, Event]
+    sources: dict[str, Source]
+    vocabulary: Vocabulary
+    config: Config
+    event_starts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    weak_links: set[str] = field(default_factory=set)
+    cache: dict[object, object] = field(default_factory=dict)
+
+    def members(self, group: ClaimGroup) -> list[Claim]:
+        """The claims of a group."""
+        return [self.claims[i] for i in group.claim_ids]
+
+    def event_label(self, event_id: str | None) -> str:
+        """A readable name for an event id ("the attack of October 7, 2023")."""
+        if event_id is None:
+            return "no particular event"
+        base, _, phase = event_id.partition("/phase-")
+        event = self.events.get(base)
+        label = event.label if event else base
+        return f"{label}, phase {phase}" if phase else label
+
+
+    def event_name(self, event_id: str | None) -> str:
+        """An event named by its kind only ("the attack"), for messages that give its date."""
+        if event_id is None:
+            return "the event"
+        base, _, phase = event_id.partition("/phase-")
+        event = self.events.get(base)
+        entry = self.vocabulary.event_kind(event.kind) if event else None
+        name = f"the {'proposed ' if event and event.proposed else ''}{entry.label if entry and entry.label else (event.kind if event else base)}"
+        return f"{name}, phase {phase}" if phase else name
+
+
+class Rule:
+    """Base class: subclasses set the class attributes and implement `check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    scope: ClassVar[RuleScope] = "group"
+    aliases: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the rule's docstring."""
+        return inspect.cleandoc(cls.__doc__ or "").splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        """The rule's doc: its docstring after the summary line."""
+        lines = inspect.cleandoc(cls.__doc__ or "").splitlines()
+        return "\n".join(lines[1:]).strip()
+
+    def check(self, context: RuleContext, group: ClaimGroup | None = None, source: Source | None = None) -> Iterator[Discrepancy]:
+        """Yield the discrepancies this rule finds in `group` (or `source`, or everything)."""
+        raise NotImplementedError

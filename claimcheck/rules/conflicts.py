@@ -1,0 +1,209 @@
+"""The shared core of the value rules: which claims of a group cannot all be true.
+
+Each claim allows an interval of values under two readings (strict: what
+logic allows; newsroom: what a newsroom means). The consensus is the largest
+set of claims whose intervals share a point (in one dimension, intervals that
+overlap pairwise share a point, so a sweep finds it in O(n log n)). Claims
+outside the strict consensus conflict outright (an error); claims inside it
+whose newsroom readings still part ways conflict as a newsroom reads them (a
+warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Claim, DatePrecision, DateValue, Duration, Interval, Quantity
+
+__all__ = ["Conflict", "find_conflicts", "interval_of", "describe_interval", "join_ids", "value_text", "sides_oppose"]
+
+ReadingName = Literal["strict", "newsroom"]
+
+
+@dataclass
+class Conflict:
+    """Claims (subjects) that disagree with the consensus under one reading."""
+
+    subjects: list[Claim]
+    consensus: list[Claim]
+    reading: ReadingName
+    tie: bool = False
+
+
+def interval_of(claim: Claim, reading: ReadingName, year: int | None = None) -> Interval:
+    """The interval a claim allows under a reading; dates as day ordinals.
+
+    A date whose year the text did not state is placed in `year` (the
+    consensus year), so it is compared on its month and day only.
+    """
+    value = claim.value
+    if isinstance(value, (Quantity, Duration)):
+        return value.strict if reading == "strict" else value.newsroom
+    assert isinstance(value, DateValue)
+    start, end = value.start, value.end
+    if year is not None and not (value.year_stated or value.resolved):
+        start, end = _with_year(start, year), _with_year(end, year)
+    return Interval(low=start.toordinal(), high=end.toordinal())
+
+
+def _with_year(day: dt.date, year: int) -> dt.date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # February 29
+        return day.replace(year=year, day=28)
+
+
+def year_known(claim: Claim) -> bool:
+    """Whether a date claim's year was stated or worked out from publication."""
+    value = claim.value
+    return not isinstance(value, DateValue) or value.year_stated or value.resolved
+
+
+def consensus_year(claims: list[Claim]) -> int | None:
+    """The most common year among dated claims whose year is known."""
+    years = Counter(c.value.start.year for c in claims if isinstance(c.value, DateValue) and year_known(c))
+    return years.most_common(1)[0][0] if years else None
+
+
+# Sort order of interval ends at one point: an open end closes before a closed
+# start opens; a closed end closes after; an open start opens last.
+_OPEN_END, _CLOSED_START, _CLOSED_END, _OPEN_START = range(4)
+
+
+def _best_point(intervals: list[Interval]) -> tuple[float, bool] | None:
+    """The point covered by the most intervals, as (x, just_right_of_x)."""
+    events: list[tuple[float, int]] = []
+    for i in intervals:
+        low = float("-inf") if i.low is None else i.low
+        high = float("inf") if i.high is None else i.high
+        events.append((low, _OPEN_START if i.low_open and i.low is not None else _CLOSED_START))
+        events.append((high, _OPEN_END if i.high_open and i.high is not None else _CLOSED_END))
+    events.sort()
+    count = best = 0
+    where: tuple[float, bool] | None = None
+    for x, kind in events:
+        if kind in (_CLOSED_START, _OPEN_START):
+            count += 1
+            if count > best:
+                best = count
+                where = (x, kind == _OPEN_START)
+        else:
+            count -= 1
+    return where
+
+
+def _covers(i: Interval, point: tuple[float, bool]) -> bool:
+    x, right = point
+    if right:
+        low_ok = i.low is None or i.low <= x
+        high_ok = i.high is None or i.high > x
+        return low_ok and high_ok
+    return i.contains(x)
+
+
+def _split(claims: list[Claim], reading: ReadingName, year: int | None) -> tuple[list[Claim], list[Claim]]:
+    """(consensus, outliers) under a reading."""
+    intervals = [interval_of(c, reading, year) for c in claims]
+    point = _best_point(intervals)
+    if point is None:
+        return claims, []
+    inside = [c for c, i in zip(claims, intervals) if _covers(i, point)]
+    outside = [c for c, i in zip(claims, intervals) if not _covers(i, point)]
+    return inside, outside
+
+
+def find_conflicts(claims: list[Claim]) -> list[Conflict]:
+    """The conflicts in a group: strict ones first, then newsroom ones among the rest.
+
+    Dates whose year the text leaves out are compared on month and day against
+    the consensus of the others, and never count as support for a year.
+    """
+    year = consensus_year(claims)
+    known = [c for c in claims if year_known(c)]
+    unknown = [c for c in claims if not year_known(c)]
+    conflicts: list[Conflict] = []
+    consensus_strict, outliers = _split(known, "strict", year)
+    conflicts += _clusters(outliers, consensus_strict, "strict", year)
+    consensus_news, outliers_news = _split(consensus_strict, "newsroom", year)
+    conflicts += _clusters(outliers_news, consensus_news, "newsroom", year)
+    for c in unknown:
+        for reading in ("strict", "newsroom"):
+            base = consensus_strict if reading == "strict" else consensus_news
+            if base and not all(interval_of(c, reading, year).overlaps(interval_of(b, reading, year)) for b in base):
+                conflicts.append(Conflict([c], base, reading))
+                break
+    return conflicts
+
+
+def _clusters(outliers: list[Claim], consensus: list[Claim], reading: ReadingName, year: int | None) -> list[Conflict]:
+    """Outliers grouped by what they agree on among themselves, each set against the consensus."""
+    result: list[Conflict] = []
+    remaining = list(outliers)
+    while remaining:
+        together, rest = _split(remaining, reading, year)
+        tie = len(together) >= len(consensus)
+        result.append(Conflict(subjects=together, consensus=consensus, reading=reading, tie=tie))
+        remaining = rest
+    return result
+
+
+def sides_oppose(a: list[Claim], b: list[Claim], opposing: frozenset[tuple[str, str]]) -> bool:
+    """Whether every claim of `a` is attributed to one side and every claim of `b` to a side opposing it."""
+    sides_a = {c.attribution.side if c.attribution else None for c in a}
+    sides_b = {c.attribution.side if c.attribution else None for c in b}
+    if len(sides_a) != 1 or len(sides_b) != 1 or None in sides_a or None in sides_b:
+        return False
+    return (next(iter(sides_a)), next(iter(sides_b))) in opposing
+
+
+def join_ids(ids: list[str]) -> str:
+    """"000", "000 and 003", "000, 003 and 004"."""
+    unique = sorted(dict.fromkeys(ids))
+    if len(unique) <= 1:
+        return "".join(unique)
+    return ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def value_text(claim: Claim) -> str:
+    """A claim's value as the text said it (its quote), for messages."""
+    text = claim.span.quote if not claim.derived_from else claim.describe()
+    if len(text) > 1 and text[0].isupper() and text[1].islower() and claim.kind.value != "date":
+        text = text[0].lower() + text[1:]  # "More than 250" opened its sentence
+    return text
+
+
+def describe_interval(claim: Claim, reading: ReadingName, year: int | None = None) -> str:
+    """The interval a claim allows, in words a reader can check."""
+    value = claim.value
+    interval = interval_of(claim, reading, year)
+    if isinstance(value, DateValue):
+        low = dt.date.fromordinal(int(interval.low)) if interval.low is not None else None
+        high = dt.date.fromordinal(int(interval.high)) if interval.high is not None else None
+        if low == high and low is not None:
+            return low.isoformat()
+        return f"{low.isoformat() if low else '…'} to {high.isoformat() if high else '…'}"
+    if isinstance(value, Duration):
+        return interval.describe("{:,.4g}") + " days"
+    return interval.describe()
+
+
+def differs_only_in_year(subject: Claim, consensus: list[Claim]) -> int | None:
+    """If every consensus date has the subject's month and day but another year, that year."""
+    value = subject.value
+    if not isinstance(value, DateValue) or value.precision is not DatePrecision.DAY:
+        return None
+    years = set()
+    for c in consensus:
+        v = c.value
+        if not isinstance(v, DateValue):
+            return None
+        if v.precision is DatePrecision.DAY:
+            if (v.start.month, v.start.day) != (value.start.month, value.start.day):
+                return None
+        elif not (v.start <= value.start.replace(year=v.start.year) <= v.end):
+            return None
+        years.add(v.start.year)
+    return years.pop() if len(years) == 1 and value.start.year not in years else None

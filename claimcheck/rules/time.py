@@ -1,0 +1,242 @@
+"""Time rules: running totals that fall, figures over time, elapsed time against the dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Claim, Duration, Qualifier, TemporalClass
+from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
+from .base import Rule, RuleContext
+from .conflicts import interval_of, value_text
+from .values import claim_ref
+
+__all__ = ["CumulativeDecrease", "Timeline", "ElapsedTime"]
+
+
+def _as_of_text(day: dt.date | None) -> str:
+    return f"{day:%B} {day.day}, {day.year}" if day else "an unknown date"
+
+
+class CumulativeDecrease(Rule):
+    """A running total that is lower in a later source than in an earlier one.
+
+    Cumulative figures — a war's death toll, hostages released so far — may
+    only grow with their as-of date. A later figure whose every reading lies
+    below an earlier figure's is flagged (an error; a warning when only the
+    newsroom readings part ways: "more than 57,000" five days after "more than
+    112,000"). A rise is news, not a discrepancy. Figures closer in time than
+    the same-date tolerance are compared as values instead (CC101).
+    """
+
+    code = "CC201"
+    name = "cumulative-decrease"
+    severity = Severity.ERROR
+
+    def check(self, context: RuleContext, group: ClaimGroup | None = None, source=None) -> Iterator[Discrepancy]:  # type: ignore[no-untyped-def]
+        assert group is not None
+        if group.measure_class is not TemporalClass.CUMULATIVE or group.measure == "elapsed":
+            return
+        window = context.config.tolerances.same_date_days
+        claims = sorted((c for c in context.members(group) if c.as_of), key=lambda c: (c.as_of, c.source_id))
+        best: dict[str, Claim | None] = {"strict": None, "newsroom": None}
+        pending: list[Claim] = []
+        for claim in claims:
+            # Earlier claims count once they are further back than the window.
+            for earlier in [p for p in pending if (claim.as_of - p.as_of).days > window]:  # type: ignore[operator]
+                for reading in ("strict", "newsroom"):
+                    current = best[reading]
+                    if current is None or _low(earlier, reading) > _low(current, reading):
+                        best[reading] = earlier
+                pending.remove(earlier)
+            pending.append(claim)
+            for reading in ("strict", "newsroom"):
+                earlier = best[reading]
+                if earlier is None:
+                    continue
+                high = interval_of(claim, reading).high  # type: ignore[arg-type]
+                if high is not None and high < _low(earlier, reading):
+                    yield self._discrepancy(context, group, claim, earlier, reading)
+                    break
+
+    def _discrepancy(self, context: RuleContext, group: ClaimGroup, later: Claim, earlier: Claim, reading: str) -> Discrepancy:
+        severity = Severity.ERROR if reading == "strict" else Severity.WARNING
+        message = (
+            f"{later.source_id} puts {group.label} at {value_text(later)} as of {_as_of_text(later.as_of)}, "
+            f"below {earlier.source_id}'s {value_text(earlier)} as of {_as_of_text(earlier.as_of)}; a running total cannot fall"
+        )
+        readings = [
+            Reading(name=r, intervals={c.id: interval_of(c, r).describe() for c in (later, earlier)}, holds=r == "strict" and reading == "newsroom")  # type: ignore[arg-type]
+            for r in ("strict", "newsroom")
+        ]
+        explanation = (
+            f"{earlier.source_id} ({_as_of_text(earlier.as_of)}) allows {interval_of(earlier, reading).describe()}; "  # type: ignore[arg-type]
+            f"{later.source_id} ({_as_of_text(later.as_of)}) allows {interval_of(later, reading).describe()} "  # type: ignore[arg-type]
+            f"under the {reading} reading: the later figure is lower than the earlier one."
+        )
+        key = (group.measure, group.event_id, group.population, group.place)
+        return Discrepancy(
+            rule=self.code,
+            name=self.name,
+            severity=severity,
+            message=message,
+            claims=[claim_ref(later, "subject"), claim_ref(earlier, "consensus")],
+            explanation=explanation,
+            readings=readings,
+            group_id=group.id,
+            fingerprint=fingerprint(self.code, key, [(later.source_id, value_text(later)), (earlier.source_id, value_text(earlier))]),
+        )
+
+
+def _low(claim: Claim, reading: str) -> float:
+    low = interval_of(claim, reading).low  # type: ignore[arg-type]
+    return float("-inf") if low is None else low
+
+
+class Timeline(Rule):
+    """Figures for a level or running total at several dates: shown as a timeline.
+
+    Stock figures (hostages still held, people displaced) and running totals
+    change; at different as-of dates they are not conflicts. This rule lists
+    them in date order — value, source, date — so a reader can follow the
+    figure over time (info).
+    """
+
+    code = "CC202"
+    name = "timeline"
+    severity = Severity.INFO
+
+    def check(self, context: RuleContext, group: ClaimGroup | None = None, source=None) -> Iterator[Discrepancy]:  # type: ignore[no-untyped-def]
+        assert group is not None
+        if group.measure_class not in (TemporalClass.STOCK, TemporalClass.CUMULATIVE) or group.measure == "elapsed":
+            return
+        claims = sorted((c for c in context.members(group) if c.as_of), key=lambda c: (c.as_of, c.source_id, c.span.start))
+        dates = {c.as_of for c in claims}
+        if len(dates) < 2:
+            return
+        points: list[Claim] = []
+        for c in claims:
+            if points and points[-1].as_of == c.as_of and points[-1].source_id == c.source_id and value_text(points[-1]) == value_text(c):
+                continue  # the same figure twice in one source
+            points.append(c)
+        steps = " → ".join(f"{value_text(c)} ({c.source_id}, {c.as_of:%b} {c.as_of.day}, {c.as_of.year})" for c in points)  # type: ignore[union-attr]
+        message = f"{group.label[:1].upper()}{group.label[1:]} over time: {steps}"
+        key = (group.measure, group.event_id, group.population, group.place)
+        yield Discrepancy(
+            rule=self.code,
+            name=self.name,
+            severity=Severity.INFO,
+            message=message,
+            claims=[claim_ref(c, "related") for c in points],
+            explanation=f"{len(points)} figures at {len(dates)} as-of dates; a {group.measure_class.value.replace('_', '-')} figure may change between them.",
+            readings=[Reading(name="timeline", intervals={c.id: f"{c.as_of.isoformat()}: {c.describe()}" for c in points}, holds=True)],  # type: ignore[union-attr]
+            group_id=group.id,
+            fingerprint=fingerprint(self.code, key, [(c.source_id, c.as_of.isoformat()) for c in points]),  # type: ignore[union-attr]
+        )
+
+
+class ElapsedTime(Rule):
+    """Time said to have passed since an event began that the dates contradict.
+
+    "21 months of war", published on 7 July 2025 about a war that began on 7
+    October 2023, holds; "three years of war" would not. The elapsed time is
+    worked out from the event's start (as the sources date it) to the claim's
+    as-of date, in the claim's own unit. The newsroom reading takes "21
+    months" to mean from 20½ up to 22 months; the strict reading allows a
+    unit more either way. Checked only when the sources date the event's start.
+    """
+
+    code = "CC203"
+    name = "elapsed-time"
+    severity = Severity.ERROR
+
+    def check(self, context: RuleContext, group: ClaimGroup | None = None, source=None) -> Iterator[Discrepancy]:  # type: ignore[no-untyped-def]
+        assert group is not None
+        if group.measure != "elapsed" or group.event_id is None:
+            return
+        start = context.event_starts.get(group.event_id.split("/")[0])
+        if start is None:
+            return
+        began = dt.date.fromordinal(start[0])
+        latest = dt.date.fromordinal(start[1])
+        for claim in context.members(group):
+            value = claim.value
+            if not isinstance(value, Duration) or claim.as_of is None or claim.id in context.weak_links:
+                continue
+            actual = _elapsed(began, claim.as_of, value.unit.value)
+            actual_late = _elapsed(latest, claim.as_of, value.unit.value)
+            strict, newsroom = _windows(value)
+            if _inside(strict, actual) or _inside(strict, actual_late):
+                if _inside(newsroom, actual) or _inside(newsroom, actual_late):
+                    continue
+                reading, severity = "newsroom", Severity.WARNING
+            else:
+                reading, severity = "strict", Severity.ERROR
+            yield self._discrepancy(context, group, claim, began, actual, strict, newsroom, reading, severity)
+
+    def _discrepancy(self, context, group, claim, began, actual, strict, newsroom, reading, severity) -> Discrepancy:  # type: ignore[no-untyped-def]
+        value = claim.value
+        unit = value.unit.value + "s"
+        event = context.event_label(group.event_id)
+        message = (
+            f"{claim.source_id} speaks of {value_text(claim)} on {_as_of_text(claim.as_of)}, "
+            f"but {event} began on {_as_of_text(began)}: {actual:.1f} {unit} earlier"
+        )
+        explanation = (
+            f"From {began.isoformat()} to {claim.as_of.isoformat()} is {actual:.2f} {unit}. "
+            f"Strict reading of {value_text(claim)!r}: {_window_text(strict)} {unit}; newsroom reading: {_window_text(newsroom)} {unit}."
+        )
+        key = (group.measure, group.event_id)
+        return Discrepancy(
+            rule=self.code,
+            name=self.name,
+            severity=severity,
+            message=message,
+            claims=[claim_ref(claim, "subject")],
+            explanation=explanation,
+            readings=[
+                Reading(name="elapsed", intervals={claim.id: f"strict {_window_text(strict)}, newsroom {_window_text(newsroom)} {unit}; actual {actual:.2f}"}, holds=False)
+            ],
+            group_id=group.id,
+            fingerprint=fingerprint(self.code, key, [(claim.source_id, value_text(claim))]),
+        )
+
+
+def _elapsed(start: dt.date, end: dt.date, unit: str) -> float:
+    """Time from `start` to `end` in `unit`, counting calendar months for months and longer."""
+    days = (end - start).days
+    if unit in ("minute", "hour", "day"):
+        return days
+    if unit == "week":
+        return days / 7
+    months = (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 30.44
+    if unit == "month":
+        return months
+    if unit == "year":
+        return months / 12
+    return months / 120
+
+
+def _windows(value: Duration) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(strict, newsroom) windows for an elapsed duration, in its own unit."""
+    v = value.value
+    q = value.qualifier
+    if q is Qualifier.NEARLY:
+        return (v - 1.5, v), (v - 0.75, v)
+    if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        return (v, float("inf")), (v, v + 1.5)
+    if q in (Qualifier.FEWER_THAN, Qualifier.AT_MOST):
+        return (0.0, v), (max(0.0, v - 1.5), v)
+    if q is Qualifier.APPROXIMATE:
+        return (v - 1.5, v + 1.5), (v - 0.75, v + 0.75)
+    return (v - 1.0, v + 2.0), (v - 0.5, v + 1.0)
+
+
+def _inside(window: tuple[float, float], x: float) -> bool:
+    return window[0] <= x <= window[1]
+
+
+def _window_text(window: tuple[float, float]) -> str:
+    hi = "∞" if window[1] == float("inf") else f"{window[1]:g}"
+    return f"{window[0]:g} to {hi}"
+

@@ -1,0 +1,296 @@
+"""Value rules: figures for the same quantity that cannot all be true, and disputes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..model import Claim, ClaimKind, TemporalClass
+from ..report import ClaimGroup, ClaimRef, Discrepancy, Reading, Severity, fingerprint
+from .base import Rule, RuleContext
+from .conflicts import (
+    Conflict,
+    consensus_year,
+    describe_interval,
+    differs_only_in_year,
+    find_conflicts,
+    join_ids,
+    sides_oppose,
+    value_text,
+)
+
+__all__ = ["CountMismatch", "DateMismatch", "DurationMismatch", "AmountMismatch", "DisputedFigures", "comparable_sets"]
+
+
+def comparable_sets(context: RuleContext, group: ClaimGroup) -> list[list[Claim]]:
+    """The sets of a group's claims that must agree with each other.
+
+    Event-bound claims all must. Stock and cumulative claims must agree only
+    when their as-of dates are close (within the same-date tolerance); further
+    apart they are a timeline. Amounts must share a currency.
+    """
+    key = ("comparable", group.id)
+    cached = context.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    members = context.members(group)
+    if group.measure == "elapsed":
+        sets: list[list[Claim]] = []
+    elif group.measure_class is TemporalClass.EVENT_BOUND:
+        sets = [members]
+    else:
+        window = context.config.tolerances.same_date_days
+        ordered = sorted(members, key=lambda c: (c.as_of or dt.date.min, c.source_id))
+        sets, current, last = [], [], None
+        for c in ordered:
+            if c.as_of is None:
+                continue
+            if last is not None and (c.as_of - last).days > window:
+                sets.append(current)
+                current = []
+            current.append(c)
+            last = c.as_of
+        if current:
+            sets.append(current)
+    split: list[list[Claim]] = []
+    for s in sets:
+        by_unit: dict[object, list[Claim]] = {}
+        for c in s:
+            by_unit.setdefault(getattr(c.value, "unit", None), []).append(c)
+        split.extend(v for v in by_unit.values() if len({c.source_id for c in v}) > 1 or len(v) > 1)
+    context.cache[key] = split
+    return split
+
+
+def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, bool]]:
+    """Each conflict in the group, with whether it is a dispute between opposing parties."""
+    key = ("conflicts", group.id)
+    cached = context.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    from ..extract.lexicon import compile_lexicon
+
+    opposing = compile_lexicon(context.vocabulary).opposing
+    result = []
+    for claims in comparable_sets(context, group):
+        for conflict in find_conflicts(claims):
+            result.append((conflict, sides_oppose(conflict.subjects, conflict.consensus, opposing)))
+    context.cache[key] = result
+    return result
+
+
+class _Mismatch(Rule):
+    """Base for the four value-mismatch rules, one per kind of figure."""
+
+    kind: ClaimKind
+    verb = "put"
+
+    def check(self, context: RuleContext, group: ClaimGroup | None = None, source=None) -> Iterator[Discrepancy]:  # type: ignore[no-untyped-def]
+        assert group is not None
+        members = context.members(group)
+        if not members or members[0].kind is not self.kind:
+            return
+        for conflict, disputed in _conflicts(context, group):
+            if disputed:
+                continue
+            yield build_discrepancy(self, context, group, conflict)
+
+
+def build_discrepancy(rule: Rule | type[Rule], context: RuleContext, group: ClaimGroup, conflict: Conflict, *, severity: Severity | None = None) -> Discrepancy:
+    """A discrepancy for a conflict, with its message, readings and fingerprint."""
+    subjects, consensus = conflict.subjects, conflict.consensus
+    year = consensus_year(subjects + consensus)
+    if severity is None:
+        severity = Severity.ERROR if conflict.reading == "strict" else Severity.WARNING
+    message = _message(context, group, conflict)
+    readings = [
+        Reading(
+            name=reading,
+            intervals={c.id: describe_interval(c, reading, year) for c in subjects + consensus},
+            holds=reading == "strict" and conflict.reading == "newsroom",
+        )
+        for reading in ("strict", "newsroom")
+    ]
+    explanation = _explanation(conflict, year)
+    refs = [claim_ref(c, "subject") for c in subjects] + [claim_ref(c, "consensus") for c in consensus]
+    key = (group.measure, group.event_id, group.population, group.place, group.role)
+    values = [(c.source_id, value_text(c)) for c in subjects] + [("=", value_text(c)) for c in consensus]
+    return Discrepancy(
+        rule=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=message,
+        claims=refs,
+        explanation=explanation,
+        readings=readings,
+        group_id=group.id,
+        fingerprint=fingerprint(rule.code, key, values),
+    )
+
+
+def claim_ref(claim: Claim, role: str) -> ClaimRef:
+    """How a discrepancy cites a claim."""
+    return ClaimRef(
+        claim_id=claim.id,
+        role=role,  # type: ignore[arg-type]
+        source_id=claim.source_id,
+        value=claim.describe(),
+        as_of=claim.as_of,
+        attribution=claim.attribution.text if claim.attribution else None,
+        span=claim.span,
+    )
+
+
+def _message(context: RuleContext, group: ClaimGroup, conflict: Conflict) -> str:
+    subjects, consensus = conflict.subjects, conflict.consensus
+    who = join_ids([c.source_id for c in subjects])
+    others = join_ids([c.source_id for c in consensus])
+    said = _values(subjects)
+    kind = subjects[0].kind
+    event = context.event_name(group.event_id)
+    if kind is ClaimKind.DATE:
+        year = differs_only_in_year(subjects[0], consensus) if len(subjects) == 1 else None
+        other_values = str(year) if year is not None else _values(consensus)
+        what = f"dates {event}" if group.role in (None, "occurrence") else f"gives the {group.role} of {event} as"
+        return f"{who} {_plural(what, subjects)} {said}; {others} {_say(consensus)} {other_values}"
+    what = group.label
+    if conflict.tie:
+        return f"Sources disagree on {what}: {who} {_say(subjects)} {said}; {others} {_say(consensus)} {_values(consensus)}"
+    verb = "gives" if kind is ClaimKind.DURATION else "puts"
+    verb = verb if len({c.source_id for c in subjects}) == 1 else verb[:-1] if verb.endswith("s") else verb
+    tail = " (as a newsroom reads the qualifiers)" if conflict.reading == "newsroom" else ""
+    return f"{who} {verb} {what} at {said}; {others} {_say(consensus)} {_values(consensus)}{tail}"
+
+
+def _plural(phrase: str, claims: list[Claim]) -> str:
+    if len({c.source_id for c in claims}) == 1:
+        return phrase
+    first, _, rest = phrase.partition(" ")
+    return (first[:-1] if first.endswith("s") else first) + (" " + rest if rest else "")
+
+
+def _say(claims: list[Claim]) -> str:
+    return "says" if len({c.source_id for c in claims}) == 1 else "say"
+
+
+def _values(claims: list[Claim]) -> str:
+    texts = list(dict.fromkeys(value_text(c) for c in claims))
+    if len(texts) <= 1:
+        return "".join(texts)
+    return ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+def _explanation(conflict: Conflict, year: int | None) -> str:
+    parts = []
+    for reading in ("strict", "newsroom"):
+        allowed = "; ".join(
+            f"{c.source_id} {describe_interval(c, reading, year)}" for c in conflict.subjects + conflict.consensus  # type: ignore[arg-type]
+        )
+        if reading == "strict":
+            verdict = "no value satisfies all of them" if conflict.reading == "strict" else "they can all hold"
+            parts.append(f"Strict reading (what logic allows): {allowed} — {verdict}.")
+        elif conflict.reading == "newsroom":
+            parts.append(f"Newsroom reading (a bound read as just past its figure, 'about' as within a few percent): {allowed} — they part ways.")
+    as_of = sorted({(c.source_id, c.as_of) for c in conflict.subjects + conflict.consensus if c.as_of}, key=lambda t: t[0])
+    if as_of:
+        parts.append("As of: " + ", ".join(f"{s} {d.isoformat()}" for s, d in as_of) + ".")
+    return " ".join(parts)
+
+
+class CountMismatch(_Mismatch):
+    """Counts of the same quantity that cannot all be true.
+
+    Flags a count that no reading of its qualifiers can reconcile with the
+    others for the same measure, event, population and place: "killing about
+    600 people" against "about 1,200" in the same attack. An error when even
+    the strict reading fails; a warning when only the newsroom reading does
+    ("more than 57,000" and "more than 112,000" on the same day). Qualifiers
+    and rounding are respected: "more than 250" agrees with 251, "about 1,200"
+    with "approximately 1,200", and "1,200" against "1,180" is at most a
+    warning. Stock figures (hostages still held) and running totals are
+    compared only at nearly the same as-of date; apart, they are a timeline
+    (CC202) or a fall (CC201). Figures attributed to opposing parties are a
+    dispute (CC401), not a mismatch.
+    """
+
+    code = "CC101"
+    name = "count-mismatch"
+    severity = Severity.ERROR
+    kind = ClaimKind.COUNT
+
+
+class DateMismatch(_Mismatch):
+    """Dates given for the same event that cannot all be true.
+
+    Flags a date for an event that the other sources date differently: "the
+    attacks on October 7, 2022" against "Oct. 7, 2023". Dates are intervals
+    with a precision, so "last October" agrees with "October 7, 2023", and a
+    month and day written without a year ("the October 7 attacks") is compared
+    on month and day only. Start, end and occurrence dates are kept apart: the
+    day a truce began does not contradict the day it ended.
+    """
+
+    code = "CC102"
+    name = "date-mismatch"
+    severity = Severity.ERROR
+    kind = ClaimKind.DATE
+
+
+class DurationMismatch(_Mismatch):
+    """Lengths given for the same event that cannot all be true.
+
+    Flags a duration of an event (a truce, a proposal, a campaign) that differs
+    from the others': "a 60-day cease-fire" against "a 120-day truce" in the
+    same proposal. "Weeklong" is one week; months and years are read as
+    calendar lengths. Time elapsed since an ongoing event began is checked
+    against the dates instead (CC203).
+    """
+
+    code = "CC103"
+    name = "duration-mismatch"
+    severity = Severity.ERROR
+    kind = ClaimKind.DURATION
+
+
+class AmountMismatch(_Mismatch):
+    """Sums of money for the same thing that cannot all be true.
+
+    Flags amounts in the same currency for the same measure and event that no
+    reading reconciles: "$11 billion" against "$1.1 billion". Amounts in
+    different currencies are not compared.
+    """
+
+    code = "CC104"
+    name = "amount-mismatch"
+    severity = Severity.ERROR
+    kind = ClaimKind.MONEY
+
+
+class DisputedFigures(Rule):
+    """Differing figures attributed to opposing parties: a dispute, reported as such.
+
+    When the figures that disagree are each attributed to one side of a
+    conflict the vocabulary lists as opposing ("according to the Gaza health
+    ministry" against "Israeli officials said"), the difference is reported as
+    a dispute between the parties (info), not as an error in either source.
+    Figures with no attribution, or attributed to the same side, are checked
+    by the mismatch rules as usual.
+    """
+
+    code = "CC401"
+    name = "disputed-figures"
+    severity = Severity.INFO
+
+    def check(self, context: RuleContext, group: ClaimGroup | None = None, source=None) -> Iterator[Discrepancy]:  # type: ignore[no-untyped-def]
+        assert group is not None
+        for conflict, disputed in _conflicts(context, group):
+            if not disputed:
+                continue
+            d = build_discrepancy(self, context, group, conflict, severity=Severity.INFO)
+            party = lambda claims: claims[0].attribution.text if claims[0].attribution else "?"  # noqa: E731
+            message = (
+                f"Disputed: {party(conflict.subjects)} ({join_ids([c.source_id for c in conflict.subjects])}) "
+                f"gives {_values(conflict.subjects)}; {party(conflict.consensus)} "
+                f"({join_ids([c.source_id for c in conflict.consensus])}) gives {_values(conflict.consensus)} — {group.label}"
+            )
+            yield d.model_copy(update={"message": message})

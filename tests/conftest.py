@@ -1,0 +1,18 @@
+"""Shared fixtures for claimcheck's tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck import Source, load_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def ceasefire() -> list[Source]:
+    """The five seed articles, as sources."""
+    return load_sources(FIXTURES / "ceasefire")

@@ -472,8 +472,8 @@ def _group(
     by_id = {c.id: c for c in claims}
     blocks: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.measure_class is TemporalClass.UNKNOWN:
-            continue
+        if claim.measure_class is TemporalClass.UNKNOWN or claim.superseded or claim.subset:
+            continue  # no quantity to line up, an earlier value, or a part of an unnamed whole
         if claim.part_of is not None:
             whole = by_id.get(claim.part_of)
             if whole is not None and (whole.measure, whole.population) == (claim.measure, claim.population):
@@ -495,6 +495,9 @@ def _group(
     for (measure, event, population, role), members in sorted(blocks.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
         for place, part in _split_by_place(members):
             first = part[0]
+            # A quantity any source gives as a level or a running count is one: the weakest class rules.
+            classes = {c.measure_class for c in part}
+            group_class = next((k for k in (TemporalClass.STOCK, TemporalClass.CUMULATIVE) if k in classes), first.measure_class)
             gid = "|".join(str(x) for x in (measure, event or "-", population or "-", place or "-", role or "-"))
             label = _group_label(str(measure), first, event, resolver, place)
             groups.append(
@@ -502,7 +505,7 @@ def _group(
                     id=gid,
                     label=label,
                     measure=str(measure),
-                    measure_class=first.measure_class,
+                    measure_class=group_class,
                     event_id=event,
                     population=population,
                     place=place,

@@ -17,8 +17,10 @@ __all__ = ["Config", "Tolerances"]
 class Tolerances(BaseModel):
     """How close figures must be to count as agreeing, beyond what their qualifiers allow.
 
-    `same_date_days`: stock figures whose as-of dates are this many days apart
-    or fewer are compared as values; further apart they form a timeline.
+    `same_date_days`: stock and running figures whose as-of dates are this
+    many days apart or fewer (counted from the earliest of them) are compared
+    as values; further apart they form a timeline. The default, 0, compares
+    figures of the same day only: tolls and counts of the missing move daily.
     `date_typo_days`, `date_typo_years`: two dates given for events of one
     kind that differ only by this many days (same month), or only by this many
     years (same month and day), are taken as one event with conflicting dates —
@@ -27,7 +29,7 @@ class Tolerances(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    same_date_days: int = Field(default=2, ge=0)
+    same_date_days: int = Field(default=0, ge=0)
     date_typo_days: int = Field(default=3, ge=0)
     date_typo_years: int = Field(default=3, ge=0)
 

@@ -346,9 +346,15 @@ class EventMention(_Frozen):
 
 
 class Attribution(_Frozen):
-    """Who a figure is attributed to: the phrase, and the party's side when known."""
+    """Who a figure is attributed to.
+
+    `text` is the attributing phrase as written ("according to the Gaza health
+    ministry"), `who` the name in it ("the Gaza health ministry"), `party` the
+    vocabulary's id for that party and `side` the side it is on, when known.
+    """
 
     text: str
+    who: str | None = None
     party: str | None = None
     side: str | None = None
 
@@ -367,7 +373,12 @@ class Claim(_Frozen):
     the claims the text gives as parts of this one ("59 hostages, including
     58 …"); `parts_sum` is true when they are its full breakdown and must add
     up to it; `part_of` is the whole a part belongs to. `elapsed` marks a
-    duration that is time elapsed since an ongoing event began.
+    duration that is time elapsed since an event began. `superseded` marks a
+    figure the text gives as an earlier or contrasted value with no date of
+    its own ("raised the toll from 64 to 2,975"): it is not compared. `subset`
+    marks a figure the text gives as part of a larger set it names without a
+    figure ("19 of the dead", "the other fifteen"), or as a difference ("eight
+    more victims"): it is not a total.
     """
 
     id: str
@@ -386,6 +397,8 @@ class Claim(_Frozen):
     value: Value
     span: Span
     elapsed: bool = False
+    superseded: bool = False
+    subset: bool = False
     derived_from: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     parts_sum: bool = False

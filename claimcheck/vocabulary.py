@@ -153,8 +153,15 @@ class MeasureEntry(_Strict):
     modifiers: list[str] = Field(default_factory=list)
     implies: list[str] = Field(default_factory=list)
     default_heads: list[str] = Field(default_factory=list)
+    subjects: list[str] = Field(default_factory=list)
     takes_event: bool = True
     replace: bool = False
+
+
+class Links(_Strict):
+    """Linking phrases between a subject that names a measure and its figure ("the toll rose to 36")."""
+
+    phrases: list[str] = Field(default_factory=list)
 
 
 class PopulationDefault(_Strict):
@@ -216,10 +223,24 @@ class PartyEntry(_Strict):
 
 
 class Attribution(_Strict):
-    """Patterns that attribute a figure, and which sides oppose each other."""
+    """Patterns that attribute a figure, speaking bodies, official bodies, and which sides oppose each other."""
 
     patterns: list[str] = Field(default_factory=list)
+    speakers: list[str] = Field(default_factory=list)
+    authority_words: list[str] = Field(default_factory=list)
     opposing: list[tuple[str, str]] = Field(default_factory=list)
+
+
+class Revisions(_Strict):
+    """Phrases that make a figure an earlier or contrasted value, or a running count (data/revisions.toml)."""
+
+    before: list[str] = Field(default_factory=list)
+    change_verbs: list[str] = Field(default_factory=list)
+    reference_nouns: list[str] = Field(default_factory=list)
+    reference_modifiers: list[str] = Field(default_factory=list)
+    contrast_words: list[str] = Field(default_factory=list)
+    differences_after: list[str] = Field(default_factory=list)
+    running_cues: list[str] = Field(default_factory=list)
 
 
 class Noise(_Strict):
@@ -237,6 +258,7 @@ class Vocabulary(_Strict):
     dates: Dates = Field(default_factory=Dates)
     durations: Durations = Field(default_factory=Durations)
     heads: dict[str, list[str]] = Field(default_factory=dict)
+    links: Links = Field(default_factory=Links)
     measures: list[MeasureEntry] = Field(default_factory=list)
     populations: list[PopulationEntry] = Field(default_factory=list)
     event_kinds: list[EventKindEntry] = Field(default_factory=list)
@@ -244,6 +266,7 @@ class Vocabulary(_Strict):
     places: list[PlaceEntry] = Field(default_factory=list)
     parties: list[PartyEntry] = Field(default_factory=list)
     attribution: Attribution = Field(default_factory=Attribution)
+    revisions: Revisions = Field(default_factory=Revisions)
     noise: Noise = Field(default_factory=Noise)
     files: tuple[str, ...] = ()
 
@@ -288,8 +311,8 @@ class Vocabulary(_Strict):
 
 
 _SECTIONS = {
-    "numbers", "qualifiers", "dates", "durations", "heads", "measure", "population",
-    "event_kind", "events", "place", "party", "attribution", "noise", "about",
+    "numbers", "qualifiers", "dates", "durations", "heads", "links", "measure", "population",
+    "event_kind", "events", "place", "party", "attribution", "revisions", "noise", "about",
 }  # fmt: skip
 
 

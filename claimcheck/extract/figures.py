@@ -313,11 +313,11 @@ class _Finder:
         if second is None or second[0] != nxt or second[2] <= low or not self.mask.free(second[0], second[1]):
             return None
         joiner = join.group().strip().lower()
-        before = _words_before(text, start, 0, 3)
+        before = _words_before(text, start, 0, 12)
         if joiner == "and" and (not before or before[-1] != "between"):
             return None
         if joiner == "to" and before and before[-1] == "from" and any(w in _CHANGE_VERBS for w in before):
-            return None
+            return None  # "raised the toll from 64 to 2,975": a change, not a range
         quote_start = start
         if before and before[-1] in ("between", "from") and joiner in ("and", "to"):
             m = re.search(rf"(?i)\b{before[-1]}\s+\Z", text[max(0, start - 20) : start])

@@ -128,6 +128,8 @@ class Lexicon:
     measure_verbs: PhraseTable
     measure_predicates: PhraseTable
     measure_modifiers: PhraseTable
+    measure_subjects: PhraseTable
+    links: PhraseTable
     populations: PhraseTable
     population_dimension: dict[str, str]
     event_cues: PhraseTable
@@ -144,7 +146,15 @@ class Lexicon:
     parties: PhraseTable
     attribution: re.Pattern[str]
     attribution_triggers: frozenset[str]
+    authority_words: frozenset[str]
     future_cues: PhraseTable
+    revision_before: PhraseTable
+    change_verbs: frozenset[str]
+    reference_nouns: frozenset[str]
+    reference_modifiers: frozenset[str]
+    contrast_words: frozenset[str]
+    differences_after: frozenset[str]
+    running_cues: PhraseTable
     opposing: frozenset[tuple[str, str]]
 
 
@@ -329,7 +339,10 @@ def _build(v: Vocabulary) -> Lexicon:
         for noun in nouns:
             head_class.setdefault(noun.lower(), cls)
 
-    measure_nouns, measure_verbs, measure_predicates, measure_modifiers = (PhraseTable() for _ in range(4))
+    measure_nouns, measure_verbs, measure_predicates, measure_modifiers, measure_subjects = (PhraseTable() for _ in range(5))
+    links = PhraseTable()
+    for phrase in v.links.phrases:
+        links.add(phrase, True)
     default_measure: dict[str, str] = {}
     for m in v.measures:
         for cls in m.default_heads:
@@ -343,6 +356,8 @@ def _build(v: Vocabulary) -> Lexicon:
             measure_predicates.add(phrase, cue)
         for phrase in m.modifiers:
             measure_modifiers.add(phrase, cue)
+        for phrase in m.subjects:
+            measure_subjects.add(phrase, cue)
 
     populations = PhraseTable()
     population_dimension: dict[str, str] = {}
@@ -386,21 +401,36 @@ def _build(v: Vocabulary) -> Lexicon:
         for name in party.names:
             parties.add(name, (party.id, party.side))
             party_names.append(re.escape(name))
-    who = rf"(?P<who>{_alternation(party_names)}|(?:the\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,4}})" if party_names else r"(?P<who>[A-Z]\w+)"
+    speakers = _words(v.attribution.speakers) if v.attribution.speakers else r"(?!x)x"
+    # A capitalised name, but not a capitalised function word ("The study", "In May").
+    not_names = "The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|As|After|Before|While|When|Of|For|By|" + "|".join(
+        sorted({name.capitalize() for name in d.months} | {name.capitalize() for name in d.weekdays}, key=len, reverse=True)
+    )
+    capitalised = rf"(?:the\s+)?(?!(?:{not_names})\b)[A-Z][\w'’.-]+(?:\s+(?:of\s+)?[A-Z][\w'’.-]+){{0,4}}"
+    who = (
+        rf"(?P<who>{_alternation(party_names)}" if party_names else r"(?P<who>(?!x)x"
+    ) + rf"|(?:the\s+)?(?:[A-Z][\w'’.-]+\s+){{0,4}}(?:{speakers})|{capitalised})"
     # One named group per alternative, so the party can be read from any of them.
     pieces = []
     for i, p in enumerate(v.attribution.patterns):
-        pieces.append("(?:" + p.replace("{WHO}", who.replace("(?P<who>", f"(?P<who{i}>"), 1).replace(" ", r"\s+") + ")")
+        piece = p.replace("{WHO}", who.replace("(?P<who>", f"(?P<who{i}>"), 1).replace("(?P<who_official>", f"(?P<who{i}o>").replace("(?P<who_study>", f"(?P<who{i}s>")
+        pieces.append("(?:" + piece.replace(" ", r"\s+") + ")")
     attribution = re.compile("|".join(pieces) or r"(?!x)x")
     # A sentence is searched for an attribution only if it has one of the words
     # the patterns need besides the party's name ("according", "said", "per" …).
     attribution_triggers = frozenset(
-        w.lower() for p in v.attribution.patterns for w in re.findall(r"[A-Za-z']{2,}", p.replace("{WHO}", " ")) if w.lower() not in ("who", "to", "'s", "the")
+        w.lower() for p in v.attribution.patterns for w in re.findall(r"[A-Za-z']{2,}", p.replace("{WHO}", " ")) if w.lower() not in ("who", "to", "'s", "the", "an", "led", "run")
     )
 
     future_cues = PhraseTable()
     for phrase in d.future_cues:
         future_cues.add(phrase, True)
+    r = v.revisions
+    revision_before, running_cues = PhraseTable(), PhraseTable()
+    for phrase in r.before:
+        revision_before.add(phrase, True)
+    for phrase in r.running_cues:
+        running_cues.add(phrase, True)
 
     opposing = frozenset((a, b) for a, b in v.attribution.opposing) | frozenset(
         (b, a) for a, b in v.attribution.opposing
@@ -458,6 +488,8 @@ def _build(v: Vocabulary) -> Lexicon:
         measure_verbs=measure_verbs,
         measure_predicates=measure_predicates,
         measure_modifiers=measure_modifiers,
+        measure_subjects=measure_subjects,
+        links=links,
         populations=populations,
         population_dimension=population_dimension,
         event_cues=event_cues,
@@ -474,7 +506,15 @@ def _build(v: Vocabulary) -> Lexicon:
         parties=parties,
         attribution=attribution,
         attribution_triggers=attribution_triggers,
+        authority_words=frozenset(w.lower() for w in v.attribution.authority_words),
         future_cues=future_cues,
+        revision_before=revision_before,
+        change_verbs=frozenset(w.lower() for w in r.change_verbs),
+        reference_nouns=frozenset(w.lower() for w in r.reference_nouns),
+        reference_modifiers=frozenset(w.lower() for w in r.reference_modifiers),
+        contrast_words=frozenset(w.lower() for w in r.contrast_words),
+        differences_after=frozenset(w.lower() for w in r.differences_after),
+        running_cues=running_cues,
         opposing=opposing,
     )
 

@@ -162,10 +162,32 @@ def read_measure(tokens: list[Token], words: list[str], i: int, np: NounPhrase, 
             if measure:
                 return measure
     if np.bodies:
-        return "hostages_dead" if lexicon.vocabulary.measure("hostages_dead") else None
-    # 5. A head noun some measure claims by default ("among the 59 hostages").
+        # "the bodies of about 30 others": dead hostages, when hostages are in view.
+        if lexicon.vocabulary.measure("hostages_dead") and any(lexicon.head_class.get(w) == "captives" for w in words):
+            return "hostages_dead"
+        return None
+    # 5. A subject that names the measure, linked to the figure: "the confirmed
+    #    death toll from the collapse rose to 36", "unaccounted for, which fell to 61".
+    measure = _linked_subject(words, i, lexicon)
+    if measure:
+        return measure
+    # 6. A head noun some measure claims by default ("among the 59 hostages").
     if head_class is not None:
         return lexicon.default_measure.get(head_class)
+    return None
+
+
+def _linked_subject(words: list[str], i: int, lexicon: Lexicon) -> str | None:
+    """The measure named by a subject earlier in the clause, when a linking phrase leads to the figure."""
+    link = lexicon.links.match_ending_at(words, i - 1) if i >= 1 else None
+    if link is None:
+        return None
+    for j in range(i - 1 - link[0], max(-1, i - 16), -1):
+        if words[j] in _CLAUSE_BREAKS or words[j] == FIGURE:
+            return None
+        hit = lexicon.measure_subjects.values_ending_at(words, j)
+        if hit:
+            return _measure_of(hit[1][0])
     return None
 
 

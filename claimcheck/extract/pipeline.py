@@ -8,6 +8,8 @@ build a `Claim` whose `Span` slices exactly to its quote.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 
 from .._build import build
@@ -28,6 +30,7 @@ from .figures import Figure, find_figures
 from .lexicon import Lexicon, compile_lexicon
 from .measures import STOP_WORDS, NounPhrase, noun_phrase, read_measure
 from .reading import FIGURE, EventCue, SentenceReading, read_sentence
+from .revisions import clause_date, is_difference, is_reference, is_running, is_subset
 from .structure import Structure, find_structures
 
 __all__ = ["extract", "iter_claims"]
@@ -150,6 +153,17 @@ class _SourceReader:
         else:
             measure = read_measure(tokens, words, i, np, self.lexicon)
         result = _CountReading(i=i, np=np, measure=measure)
+        clauses = reading.clauses
+        result.running = is_running(words, i, clauses, self.lexicon)
+        result.subset = is_subset(words, i, np) or is_difference(words, i, self.lexicon)
+        if is_reference(words, i, np, self.lexicon):
+            # An earlier value: compared only if the text dates it ("up from 99 on Thursday").
+            dated = clause_date(reading, self.figures, i, clauses, self.source.published, after_only=True)
+            result.superseded = dated is None
+        else:
+            dated = clause_date(reading, self.figures, i, clauses, self.source.published)
+        if dated is not None:
+            result.as_of = dated.end
         if measure is not None:
             entry = self.vocabulary.measure(measure)
             if entry is not None and entry.takes_event and entry.class_ != "stock":
@@ -165,6 +179,8 @@ class _SourceReader:
         span_class = self.lexicon.event_span.get(event.kind) if event is not None else None
         if event is not None and event.proposed:
             span_class = "bounded"
+        if r.running and not (event is not None and event.proposed):
+            span_class = "ongoing"  # a running count may still grow, whatever it counts
         measure_class = self.vocabulary.measure_class(measure, span_class) if measure != "count" else TemporalClass.UNKNOWN
         return _claim(
             self,
@@ -178,7 +194,11 @@ class _SourceReader:
             population_text=population_text,
             place=place,
             event=event,
-            attribution=_attribution(reading),
+            attribution=_attribution(reading, r.i),
+            as_of=r.as_of or self.source.published,
+            as_of_stated=r.as_of is not None,
+            superseded=r.superseded,
+            subset=r.subset,
             **links,
         )
 
@@ -367,7 +387,7 @@ class _Carry:
 class _CountReading:
     """What was read of one count before its claim is built."""
 
-    __slots__ = ("i", "np", "measure", "event", "part")
+    __slots__ = ("i", "np", "measure", "event", "part", "running", "subset", "superseded", "as_of")
 
     def __init__(self, i: int, np: NounPhrase, measure: str | None) -> None:
         self.i = i
@@ -375,6 +395,10 @@ class _CountReading:
         self.measure = measure
         self.event: EventMention | None = None
         self.part = False
+        self.running = False
+        self.subset = False
+        self.superseded = False
+        self.as_of: dt.date | None = None
 
 
 def _inherit(structure: Structure, readings: dict[int, _CountReading]) -> None:
@@ -468,12 +492,9 @@ def _locative_before(words: list[str], index: int) -> bool:
 
 
 def _inside_attribution(reading: SentenceReading, token_index: int) -> bool:
-    """Whether a token lies in the sentence's attribution phrase ("according to Gaza health authorities")."""
-    if reading.attribution is None:
-        return False
-    phrase = reading.attribution[0].lower().replace("’", "'")
-    word = reading.words[token_index]
-    return word in phrase and ("according" in phrase or "said" in phrase or "per " in phrase)
+    """Whether a token lies in an attribution phrase ("according to Gaza health authorities")."""
+    offset = reading.tokens[token_index].start
+    return any(start <= offset < end for start, end, _ in reading.attributions)
 
 
 def _head_text(reading: SentenceReading, np: NounPhrase) -> str | None:
@@ -487,11 +508,22 @@ def _head_text(reading: SentenceReading, np: NounPhrase) -> str | None:
     return head
 
 
-def _attribution(reading: SentenceReading) -> Attribution | None:
-    if reading.attribution is None:
+def _attribution(reading: SentenceReading, i: int | None = None) -> Attribution | None:
+    """The attribution nearest the figure at token `i`, preferring one in its own clause."""
+    if not reading.attributions:
         return None
-    text, party, side = reading.attribution
-    return build(Attribution, text=text, party=party, side=side)
+    chosen = reading.attributions[0][2]
+    if i is not None and len(reading.attributions) > 1:
+        offset = reading.tokens[i].start
+        clause = reading.clauses[i]
+        def distance(item: tuple[int, int, object]) -> tuple[int, int]:
+            start, end, _ = item
+            k = next((n for n, t in enumerate(reading.tokens) if t.start >= start), i)
+            return (int(reading.clauses[min(k, len(reading.clauses) - 1)] != clause), min(abs(start - offset), abs(end - offset)))
+        chosen = min(reading.attributions, key=distance)[2]  # type: ignore[arg-type,assignment]
+    text, who, party, side = chosen
+    key = " ".join(re.sub(r"-(?:led|run|backed)$", "", w.lower()) for w in who.split() if w.lower() != "the") if who else None
+    return build(Attribution, text=text, who=key, party=party, side=side)
 
 
 def _sum_intervals(intervals: list[Interval]) -> Interval:
@@ -524,6 +556,8 @@ def _claim(reader: _SourceReader, figure: Figure, sentence: Sentence, **fields: 
         "value": figure.value,
         "span": span,
         "elapsed": False,
+        "superseded": False,
+        "subset": False,
         "derived_from": (),
         "parts": (),
         "parts_sum": False,

@@ -15,7 +15,7 @@ from ..model import DateRole, DateValue, EventMention
 from .figures import Figure
 from .lexicon import Lexicon
 
-__all__ = ["Token", "EventCue", "SentenceReading", "read_sentence", "FIGURE"]
+__all__ = ["Token", "EventCue", "SentenceReading", "read_sentence", "clause_of", "FIGURE"]
 
 #: The word of a figure's token.
 FIGURE = "\x00fig"
@@ -24,6 +24,7 @@ _DETERMINERS = frozenset("the a an all its their his her those these this that s
 _PLACE_PREPOSITIONS = frozenset("in inside across into throughout near from at on".split())
 _TARGET_PREPOSITIONS = frozenset("with against on".split())
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_CLAUSE_OPENERS = frozenset("and but while whereas although though which who when so yet".split())
 _NOT_PLACES = frozenset(
     "the a an his her their its this that january february march april may june july august september october "
     "november december monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr president prime".split()
@@ -57,8 +58,9 @@ class SentenceReading:
     words: list[str]
     events: list[EventCue] = field(default_factory=list)
     places: list[tuple[int, str]] = field(default_factory=list)
-    attribution: tuple[str, str | None, str | None] | None = None
+    attributions: list[tuple[int, int, tuple[str, str | None, str | None, str | None]]] = field(default_factory=list)
     figure_token: dict[int, int] = field(default_factory=dict)
+    clauses: list[int] = field(default_factory=list)
 
 
 def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> list[Token]:
@@ -80,6 +82,17 @@ def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figur
         f += 1
 
 
+def clause_of(words: list[str]) -> list[int]:
+    """A clause number for each token: a new clause after ; : — or a comma before a conjunction."""
+    clauses = []
+    current = 0
+    for k, word in enumerate(words):
+        clauses.append(current)
+        if word in (";", ":", "—", "–") or (word == "," and k + 1 < len(words) and words[k + 1] in _CLAUSE_OPENERS):
+            current += 1
+    return clauses
+
+
 def read_sentence(
     text: str,
     start: int,
@@ -93,10 +106,11 @@ def read_sentence(
     words = [t.word for t in tokens]
     reading = SentenceReading(tokens, words)
     reading.figure_token = {t.figure: i for i, t in enumerate(tokens) if t.figure >= 0}
+    reading.clauses = clause_of(words)
     reading.places = _places(text, tokens, words, lexicon)
     reading.events = _events(text, tokens, words, figures, lexicon, reading.places)
     if not lexicon.attribution_triggers.isdisjoint(words):
-        reading.attribution = _attribution(text, start, end, lexicon)
+        reading.attributions = _attributions(text, start, end, lexicon)
     return reading
 
 
@@ -198,7 +212,7 @@ def _events(
 
     cues: list[EventCue] = []
     for first, last, kind, phase in merged:
-        date_figure, role = _event_date(tokens, words, figures, first, last, lexicon)
+        date_figure, role = _event_date(text, tokens, words, figures, first, last, lexicon)
         ongoing = lexicon.event_span.get(kind) == "ongoing"
         if date_figure is not None and role is DateRole.OCCURRENCE and lexicon.event_span.get(kind) == "ongoing" and tokens[first].start < figures[date_figure].start:
             # "resume fighting and on Sunday announced …": a war is not dated by a day it went on.
@@ -211,7 +225,7 @@ def _events(
         if entry is not None and entry.named and last + 1 < n:
             following = text[tokens[last + 1].start : tokens[last + 1].end]
             if _CAPITALISED.fullmatch(following) and words[last + 1] not in _NOT_PLACES:
-                name = following
+                name = re.sub(r"['’]s$", "", following)
         date_value = figures[date_figure].value if date_figure is not None else None
         mention = build(EventMention, 
             kind=kind,
@@ -234,16 +248,18 @@ def _events(
 
 
 def _event_date(
-    tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon
+    text: str, tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon
 ) -> tuple[int | None, DateRole]:
     """The date figure that dates an event cue, and whether it gives its start or end."""
     n = len(words)
     role = DateRole.OCCURRENCE
     # After the cue: "attacked Israel on Oct. 7, 2023", "the ceasefire that began in January",
-    # "the last truce, which Israel ended in mid-March".
+    # "the last truce, which Israel ended in mid-March". Not when the cue only
+    # modifies a noun ("the collapse site on Sunday"), nor when it sits inside
+    # "the site of the collapse on Friday", where the date belongs to the verb.
     j = last + 1
     steps = 0
-    while j < n and steps < 8:
+    while j < n and steps < 8 and not _inside_of_phrase(words, tokens, first, text):
         if tokens[j].figure >= 0:
             if isinstance(figures[tokens[j].figure].value, DateValue):
                 return tokens[j].figure, role
@@ -255,9 +271,13 @@ def _event_date(
             role = DateRole.START
         elif lexicon.end_cues.match_at(words, j):
             role = DateRole.END
+        elif j == last + 1 and _content_word(word, tokens[j], text):
+            break  # "collapse site": the cue modifies a noun
         j += 1
         steps += 1
-    # Before the cue: "the October 7 attacks", "his June war", "last month's 12-day campaign".
+    # Before the cue, with only modifiers between: "the October 7 attacks", "his
+    # June war", "last month's 12-day Israeli air campaign" — not "published in
+    # May estimated that the hurricane".
     j = first - 1
     steps = 0
     while j >= 0 and steps < 4:
@@ -268,11 +288,35 @@ def _event_date(
             j -= 1
             steps += 1
             continue
-        if words[j] in (",", ";", "—", "–", "(", ")") or words[j] in lexicon.event_cues.by_first:
+        if words[j] in _FUNCTION_WORDS or words[j] in (",", ";", "—", "–", "(", ")", ":") or words[j] in lexicon.event_cues.by_first:
             break
         j -= 1
         steps += 1
     return None, DateRole.OCCURRENCE
+
+
+#: Words that may not stand between a date and the event cue after it.
+_FUNCTION_WORDS = frozenset(
+    "that which who whom the a an this these those of in on at by to for from with and or but was were is are has have had said says "
+    "estimated published reported announced after before since during".split()
+)
+
+#: Words that may stand between an event cue and the date that dates it.
+_DATE_BRIDGE = frozenset("on in of at during since until by from the a an its their this that which who when where , and was were is are had has have been be began ended".split())
+
+
+def _content_word(word: str, token: Token, text: str) -> bool:
+    """A lower-case word that is not a bridge word: the cue was a modifier ("collapse site")."""
+    original = text[token.start : token.end]
+    return word not in _DATE_BRIDGE and not original[:1].isupper() and not word.isdigit()
+
+
+def _inside_of_phrase(words: list[str], tokens: list[Token], first: int, text: str) -> bool:
+    """Whether the cue is the object of "of"/"from" ("the site of the collapse"), names skipped."""
+    k = first - 1
+    while k >= 0 and (words[k] in ("the", "a", "an") or text[tokens[k].start : tokens[k].start + 1].isupper()):
+        k -= 1
+    return k >= 0 and words[k] in ("of", "from")
 
 
 def _event_place(words: list[str], places: list[tuple[int, str]], last: int) -> tuple[str | None, str | None]:
@@ -348,19 +392,34 @@ def _mark_outbreaks(cues: list[EventCue], words: list[str], lexicon: Lexicon) ->
             return
 
 
-def _attribution(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[str, str | None, str | None] | None:
-    """The party a sentence attributes its figures to: (phrase, party id, side)."""
-    m = lexicon.attribution.search(text, start, end)
-    if not m:
-        return None
+def _attributions(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int, tuple[str, str | None, str | None, str | None]]]:
+    """Every attributing phrase in a sentence: (start, end, (phrase, who, party id, side))."""
+    found = []
+    for m in lexicon.attribution.finditer(text, start, end):
+        attribution = _attribution(m, lexicon)
+        if attribution is not None:
+            found.append((m.start(), m.end(), attribution))
+    return found
+
+
+def _attribution(m: re.Match[str], lexicon: Lexicon) -> tuple[str, str | None, str | None, str | None] | None:
+    """Who an attributing phrase names: (phrase, who, party id, side).
+
+    A vocabulary party gives its id and side; a name holding an official
+    body's word ("the Metropolitan Police", "officials") is the party
+    "authorities"; any other name is a party of its own, keyed by its name.
+    """
     who = next((g for name, g in m.groupdict().items() if g and name.startswith("who")), None)
     if who is None:
         return None
     words = [w.lower().replace("’", "'") for w in _TOKENS.findall(who)]
+    if words and words[0] == "the":
+        words = words[1:]
     party = lexicon.parties.match_at(words, 0) if words else None
-    if party is None and words and words[0] == "the" and len(words) > 1:
-        party = lexicon.parties.match_at(words, 1)
+    phrase = m.group().strip()
     if party:
         party_id, side = party[1]  # type: ignore[misc]
-        return m.group().strip(), party_id, side
-    return m.group().strip(), None, None
+        return phrase, who, party_id, side
+    if lexicon.authority_words.intersection(w.rstrip("'s") for w in words) or lexicon.authority_words.intersection(words):
+        return phrase, who, "authorities", None
+    return phrase, who, None, None

@@ -18,7 +18,18 @@ from typing import Literal
 
 from ..model import Claim, DatePrecision, DateValue, Duration, Interval, Quantity
 
-__all__ = ["Conflict", "find_conflicts", "interval_of", "describe_interval", "join_ids", "value_text", "sides_oppose"]
+__all__ = [
+    "Conflict",
+    "find_conflicts",
+    "interval_of",
+    "describe_interval",
+    "join_ids",
+    "value_text",
+    "sides_oppose",
+    "attributed_apart",
+    "attribution_key",
+    "single_source",
+]
 
 ReadingName = Literal["strict", "newsroom"]
 
@@ -150,6 +161,27 @@ def _clusters(outliers: list[Claim], consensus: list[Claim], reading: ReadingNam
     return result
 
 
+def attribution_key(claim: Claim) -> str | None:
+    """Who a claim is attributed to, as a comparable key: the party's id, else its name as written."""
+    a = claim.attribution
+    if a is None:
+        return None
+    if a.party:
+        return a.party
+    return a.who or None
+
+
+def attributed_apart(a: list[Claim], b: list[Claim]) -> bool:
+    """Whether every claim on both sides is attributed, and no one is named on both sides.
+
+    Different bodies' estimates of one quantity (a government's count, a
+    university's study) differ without either source being wrong.
+    """
+    keys_a = {attribution_key(c) for c in a}
+    keys_b = {attribution_key(c) for c in b}
+    return None not in keys_a and None not in keys_b and not (keys_a & keys_b)
+
+
 def sides_oppose(a: list[Claim], b: list[Claim], opposing: frozenset[tuple[str, str]]) -> bool:
     """Whether every claim of `a` is attributed to one side and every claim of `b` to a side opposing it."""
     sides_a = {c.attribution.side if c.attribution else None for c in a}
@@ -157,6 +189,11 @@ def sides_oppose(a: list[Claim], b: list[Claim], opposing: frozenset[tuple[str, 
     if len(sides_a) != 1 or len(sides_b) != 1 or None in sides_a or None in sides_b:
         return False
     return (next(iter(sides_a)), next(iter(sides_b))) in opposing
+
+
+def single_source(conflict: Conflict) -> bool:
+    """Whether all the claims of a conflict come from one source (checked by the part/whole rules instead)."""
+    return len({c.source_id for c in conflict.subjects + conflict.consensus}) < 2
 
 
 def join_ids(ids: list[str]) -> str:

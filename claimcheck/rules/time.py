@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Claim, Duration, Qualifier, TemporalClass
 from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
-from .conflicts import interval_of, value_text
+from .conflicts import attribution_key, interval_of, value_text
 from .values import claim_ref
 
 __all__ = ["CumulativeDecrease", "Timeline", "ElapsedTime"]
@@ -26,7 +26,9 @@ class CumulativeDecrease(Rule):
     below an earlier figure's is flagged (an error; a warning when only the
     newsroom readings part ways: "more than 57,000" five days after "more than
     112,000"). A rise is news, not a discrepancy. Figures closer in time than
-    the same-date tolerance are compared as values instead (CC101).
+    the same-date tolerance are compared as values instead (CC101). Only
+    figures from the same party are set against each other (a government's
+    count against its own earlier count, not against a university's estimate).
     """
 
     code = "CC201"
@@ -39,20 +41,22 @@ class CumulativeDecrease(Rule):
             return
         window = context.config.tolerances.same_date_days
         claims = sorted((c for c in context.members(group) if c.as_of), key=lambda c: (c.as_of, c.source_id))
-        best: dict[str, Claim | None] = {"strict": None, "newsroom": None}
+        # The highest earlier figure per reading and per party: a university's
+        # estimate does not make a government's later count "fall".
+        best: dict[tuple[str, str | None], Claim] = {}
         pending: list[Claim] = []
         for claim in claims:
-            # Earlier claims count once they are further back than the window.
             for earlier in [p for p in pending if (claim.as_of - p.as_of).days > window]:  # type: ignore[operator]
                 for reading in ("strict", "newsroom"):
-                    current = best[reading]
+                    key = (reading, attribution_key(earlier))
+                    current = best.get(key)
                     if current is None or _low(earlier, reading) > _low(current, reading):
-                        best[reading] = earlier
+                        best[key] = earlier
                 pending.remove(earlier)
             pending.append(claim)
             for reading in ("strict", "newsroom"):
-                earlier = best[reading]
-                if earlier is None:
+                earlier = best.get((reading, attribution_key(claim)))
+                if earlier is None or earlier.source_id == claim.source_id:
                     continue
                 high = interval_of(claim, reading).high  # type: ignore[arg-type]
                 if high is not None and high < _low(earlier, reading):

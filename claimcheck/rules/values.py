@@ -10,6 +10,8 @@ from ..report import ClaimGroup, ClaimRef, Discrepancy, Reading, Severity, finge
 from .base import Rule, RuleContext
 from .conflicts import (
     Conflict,
+    attributed_apart,
+    single_source,
     consensus_year,
     describe_interval,
     differs_only_in_year,
@@ -41,15 +43,18 @@ def comparable_sets(context: RuleContext, group: ClaimGroup) -> list[list[Claim]
     else:
         window = context.config.tolerances.same_date_days
         ordered = sorted(members, key=lambda c: (c.as_of or dt.date.min, c.source_id))
-        sets, current, last = [], [], None
+        # Windows start at their earliest claim (not chained), so a run of daily
+        # figures does not become one long "same date".
+        sets, current, first = [], [], None
         for c in ordered:
             if c.as_of is None:
                 continue
-            if last is not None and (c.as_of - last).days > window:
+            if first is not None and (c.as_of - first).days > window:
                 sets.append(current)
-                current = []
+                current, first = [], None
+            if first is None:
+                first = c.as_of
             current.append(c)
-            last = c.as_of
         if current:
             sets.append(current)
     split: list[list[Claim]] = []
@@ -74,7 +79,10 @@ def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, 
     result = []
     for claims in comparable_sets(context, group):
         for conflict in find_conflicts(claims):
-            result.append((conflict, sides_oppose(conflict.subjects, conflict.consensus, opposing)))
+            if single_source(conflict):
+                continue
+            disputed = sides_oppose(conflict.subjects, conflict.consensus, opposing) or attributed_apart(conflict.subjects, conflict.consensus)
+            result.append((conflict, disputed))
     context.cache[key] = result
     return result
 
@@ -267,14 +275,15 @@ class AmountMismatch(_Mismatch):
 
 
 class DisputedFigures(Rule):
-    """Differing figures attributed to opposing parties: a dispute, reported as such.
+    """Differing figures attributed to different parties: a dispute, reported as such.
 
-    When the figures that disagree are each attributed to one side of a
-    conflict the vocabulary lists as opposing ("according to the Gaza health
-    ministry" against "Israeli officials said"), the difference is reported as
-    a dispute between the parties (info), not as an error in either source.
-    Figures with no attribution, or attributed to the same side, are checked
-    by the mismatch rules as usual.
+    When the figures that disagree are each attributed — to sides of a conflict
+    the vocabulary lists as opposing ("according to the Gaza health ministry"
+    against "Israeli officials said"), or simply to different bodies (a
+    government's count against a university's study) — the difference is
+    reported as a dispute between those parties (info), not as an error in
+    either source. Figures with no attribution, or attributed to the same
+    party, are checked by the mismatch rules as usual.
     """
 
     code = "CC401"
@@ -287,7 +296,7 @@ class DisputedFigures(Rule):
             if not disputed:
                 continue
             d = build_discrepancy(self, context, group, conflict, severity=Severity.INFO)
-            party = lambda claims: claims[0].attribution.text if claims[0].attribution else "?"  # noqa: E731
+            party = lambda claims: claims[0].attribution.who or claims[0].attribution.text if claims[0].attribution else "?"  # noqa: E731
             message = (
                 f"Disputed: {party(conflict.subjects)} ({join_ids([c.source_id for c in conflict.subjects])}) "
                 f"gives {_values(conflict.subjects)}; {party(conflict.consensus)} "

@@ -116,7 +116,7 @@ def align(claims: list[Claim], sources: list[Source], vocabulary: Vocabulary, to
     resolver = _EventResolver(sources, vocabulary, tolerances)
     event_of = resolver.resolve(claims)
     events = resolver.events()
-    groups, group_of = _group(claims, event_of, vocabulary, resolver)
+    groups, group_of = _group(claims, event_of, vocabulary, resolver, tolerances)
     return Alignment(events=events, groups=groups, event_of=event_of, group_of=group_of, weak=resolver.weak)
 
 
@@ -224,7 +224,8 @@ class _EventResolver:
                         continue
                     if a.discriminators and b.discriminators and not (a.discriminators & b.discriminators):
                         continue
-                    keep, gone = (a, b) if len(a.mentions) >= len(b.mentions) else (b, a)
+                    # The date more sources give survives (then more mentions, then the earlier).
+                    keep, gone = (a, b) if _weight(a) >= _weight(b) else (b, a)
                     keep.mentions.extend(gone.mentions)
                     keep.discriminators |= gone.discriminators
                     keep.outbreak_of |= gone.outbreak_of
@@ -278,7 +279,11 @@ class _EventResolver:
             return self._attach(same_kind[0], m)
         self._last_weak = False
         if m.span == "instant" and not m.discriminator:
-            # An undated strike, attack or quake with no place is not known to be any other one.
+            # An undated attack, strike or quake is the one dated event of its kind, if
+            # the sources date exactly one by then; otherwise it is not known to be any.
+            begun = [c for c in same_kind if published is None or c.start[0] <= published]
+            if len(begun) == 1 and len({c.kind for c in begun}) == 1 and not mention.relative:
+                return self._attach(begun[0], m)
             cluster = _Cluster(kind=kind, span=m.span)
             cluster.add(m)
             self.clusters.append(cluster)
@@ -358,6 +363,10 @@ class _EventResolver:
             if c.id == base and c.dated and c.start[0] > _FAR_PAST:
                 return c.start
         return None
+
+
+def _weight(c: _Cluster) -> tuple[int, int, int]:
+    return (len({m.source.id for m in c.mentions}), len(c.mentions), -c.start[0])
 
 
 def _phase(m: _Mention) -> str:
@@ -449,7 +458,7 @@ def _label(c: _Cluster, kind_label: str) -> str:
         y, mo, d, precision = point
         when = dt.date(y, mo, max(d, 1))
         text = f"{when:%B} {when.day}, {when.year}" if precision == "day" else f"{when:%B} {when.year}"
-        if c.span == "ongoing":
+        if c.span == "ongoing" and c.end[1] >= _FAR_FUTURE:
             return f"the {kind_label}{where} that began {text}"
         return f"the {kind_label}{where} of {text}"
     lo = c.start[0]
@@ -467,7 +476,7 @@ def _label(c: _Cluster, kind_label: str) -> str:
 
 
 def _group(
-    claims: list[Claim], event_of: dict[str, str], vocabulary: Vocabulary, resolver: _EventResolver
+    claims: list[Claim], event_of: dict[str, str], vocabulary: Vocabulary, resolver: _EventResolver, tolerances: Tolerances
 ) -> tuple[list[ClaimGroup], dict[str, str]]:
     by_id = {c.id: c for c in claims}
     blocks: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
@@ -496,7 +505,7 @@ def _group(
         for place, part in _split_by_place(members):
             first = part[0]
             # A quantity any source gives as a level or a running count is one: the weakest class rules.
-            classes = {c.measure_class for c in part}
+            classes = {_developing(c, event, resolver, tolerances) for c in part}
             group_class = next((k for k in (TemporalClass.STOCK, TemporalClass.CUMULATIVE) if k in classes), first.measure_class)
             gid = "|".join(str(x) for x in (measure, event or "-", population or "-", place or "-", role or "-"))
             label = _group_label(str(measure), first, event, resolver, place)
@@ -518,12 +527,23 @@ def _group(
     return groups, group_of
 
 
+def _developing(claim: Claim, event: str | None, resolver: _EventResolver, tolerances: Tolerances) -> TemporalClass:
+    """An event-bound count reported while its event is still recent is a running count."""
+    if claim.measure_class is not TemporalClass.EVENT_BOUND or claim.kind not in (ClaimKind.COUNT,) or event is None or claim.as_of is None:
+        return claim.measure_class
+    start = resolver.start_of(event)
+    if start is None or start[1] >= _FAR_FUTURE:
+        return claim.measure_class
+    days = claim.as_of.toordinal() - start[1]
+    return TemporalClass.CUMULATIVE if 0 <= days <= tolerances.developing_days else claim.measure_class
+
+
 def _date_role(claim: Claim) -> str:
     event = claim.event
     if event is None:
         return "occurrence"
-    if event.date_role is DateRole.START and event.outbreak_of == ():
-        return "start"
+    # When an event began and when it happened are the same question for an
+    # instant or a day-long event; only an end date is kept apart.
     if event.date_role is DateRole.END:
         return "end"
     return "occurrence"

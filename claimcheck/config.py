@@ -21,6 +21,9 @@ class Tolerances(BaseModel):
     many days apart or fewer (counted from the earliest of them) are compared
     as values; further apart they form a timeline. The default, 0, compares
     figures of the same day only: tolls and counts of the missing move daily.
+    `developing_days`: a count of an event reported within this many days of
+    the event's date is provisional (an early toll grows as bodies are found),
+    so the quantity is compared as a running total, not as a fixed figure.
     `date_typo_days`, `date_typo_years`: two dates given for events of one
     kind that differ only by this many days (same month), or only by this many
     years (same month and day), are taken as one event with conflicting dates —
@@ -30,6 +33,7 @@ class Tolerances(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     same_date_days: int = Field(default=0, ge=0)
+    developing_days: int = Field(default=30, ge=0)
     date_typo_days: int = Field(default=3, ge=0)
     date_typo_years: int = Field(default=3, ge=0)
 

@@ -372,7 +372,9 @@ class Claim(_Frozen):
     total of an enumeration whose whole the text does not state). `parts` are
     the claims the text gives as parts of this one ("59 hostages, including
     58 …"); `parts_sum` is true when they are its full breakdown and must add
-    up to it; `part_of` is the whole a part belongs to. `elapsed` marks a
+    up to it ("30 living hostages — 20 …, five … and five …"); `parts_listed`
+    when a verb says the whole includes them ("the 98 include 96 … and one
+    …"), which may or may not be all; `part_of` is the whole a part belongs to. `elapsed` marks a
     duration that is time elapsed since an event began. `superseded` marks a
     figure the text gives as an earlier or contrasted value with no date of
     its own ("raised the toll from 64 to 2,975"): it is not compared. `subset`
@@ -402,6 +404,7 @@ class Claim(_Frozen):
     derived_from: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     parts_sum: bool = False
+    parts_listed: bool = False
     part_of: str | None = None
 
     def describe(self) -> str:

@@ -57,6 +57,8 @@ _COMPOUND_AFTER = re.compile(r"[-–]([A-Za-z]+(?:-[A-Za-z]+)?)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
 _CURRENCY_WORD = re.compile(r"\s+(dollars|euros|shekels|yen|pounds sterling)(?![\w])", re.IGNORECASE)
 _CURRENCY_WORD_CODES = {"dollars": "USD", "euros": "EUR", "shekels": "ILS", "yen": "JPY", "pounds sterling": "GBP"}
+#: Before a "one" that is an item in a list of counts: a figure, then "and" or a comma.
+_LIST_ITEM_ONE = re.compile(r"\d[\d,]*[^.;:\d]{1,140}(?:,|\band)\s+\Z")
 _CHANGE_VERBS = frozenset("rose risen rising climbed jumped increased increase fell dropped declined decreased revised up down grew grown soared surged".split())
 
 
@@ -237,8 +239,10 @@ class _Finder:
                 return None
             start, end = m.span()
             phrase = m.group().lower()
-            if phrase in ("one", "a", "an") or not _plausible_compound(text, end, lexicon):
+            if phrase in ("a", "an") or not _plausible_compound(text, end, lexicon):
                 return None
+            if phrase == "one" and not _LIST_ITEM_ONE.search(text, max(0, start - 160), start):
+                return None  # "one" counts only as an item in a list of counts ("96 … and one person")
             before = _words_before(text, start, 0, 1)
             if before and before[0] in _LABEL_WORDS:
                 return None  # "phase two", "Article Five": a name, not a count

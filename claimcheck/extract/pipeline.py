@@ -347,11 +347,16 @@ class _SourceReader:
         i = reading.figure_token[f]
         elapsed = self._elapsed(figure, sentence)
         event = _duration_event(reading, i)
-        if elapsed and (event is None or self.lexicon.event_span.get(event.kind) != "ongoing"):
+        since = elapsed and _after_event(reading.words, i)
+        if elapsed and not since and (event is None or self.lexicon.event_span.get(event.kind) != "ongoing"):
             event = _nearest_event(reading, i, kinds={k for k, span in self.lexicon.event_span.items() if span == "ongoing"}) or event
-        if event is not None and elapsed and self.lexicon.event_span.get(event.kind) != "ongoing":
-            elapsed = False
+        if event is not None and elapsed and not since and self.lexicon.event_span.get(event.kind) != "ongoing":
+            elapsed = False  # "12 days of truce" is the truce's length, not time since it began
+        if elapsed and words_after(reading.words, i, ("after", "since")) and not since:
+            elapsed = False  # "for six months after the storm": a period, not time elapsed
         measure_class = TemporalClass.CUMULATIVE if elapsed else TemporalClass.EVENT_BOUND if event is not None else TemporalClass.UNKNOWN
+        # "died on 29 January, seven months after the fire": elapsed as of that date.
+        dated = clause_date(reading, self.figures, i, reading.clauses, self.source.published, recent_only=False) if elapsed else None
         return _claim(
             self,
             figure,
@@ -362,6 +367,8 @@ class _SourceReader:
             event=event,
             attribution=_attribution(reading),
             elapsed=elapsed,
+            as_of=dated.end if dated is not None else self.source.published,
+            as_of_stated=dated is not None,
         )
 
     def _elapsed(self, figure: Figure, sentence: Sentence) -> bool:
@@ -425,7 +432,11 @@ def _links(structure: Structure, ids: dict[int, str]) -> dict[int, dict[str, obj
     for whole, parts in wholes.items():
         if whole not in ids:
             continue
-        links.setdefault(whole, {}).update(parts=tuple(ids[p] for p in parts if p in ids), parts_sum=whole in structure.breakdowns)
+        links.setdefault(whole, {}).update(
+            parts=tuple(ids[p] for p in parts if p in ids),
+            parts_sum=whole in structure.breakdowns,
+            parts_listed=whole in structure.listed,
+        )
         for p in parts:
             if p in ids:
                 links.setdefault(p, {})["part_of"] = ids[whole]
@@ -469,6 +480,26 @@ def _clause_break(words: list[str], lo: int, hi: int) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset("and but while whereas although though which who when after before as so yet".split())
+
+
+def words_after(words: list[str], i: int, choices: tuple[str, ...]) -> bool:
+    """Whether the token after `i` is one of `choices`."""
+    return i + 1 < len(words) and words[i + 1] in choices
+
+
+def _after_event(words: list[str], i: int) -> bool:
+    """"two years after the earthquake": a duration measured from an event.
+
+    Not "for six months after the storm" or "in the two weeks after": those are
+    periods that start at the event, not the time that has passed since it.
+    """
+    if i + 1 >= len(words) or words[i + 1] not in ("after", "since"):
+        return False
+    return not (i >= 1 and words[i - 1] in _PERIOD_WORDS)
+
+
+#: Words before "N after the event" that make it a period rather than a point in time.
+_PERIOD_WORDS = frozenset("for during over within in the first next past throughout".split())
 
 
 def _duration_event(reading: SentenceReading, i: int) -> EventMention | None:
@@ -561,6 +592,7 @@ def _claim(reader: _SourceReader, figure: Figure, sentence: Sentence, **fields: 
         "derived_from": (),
         "parts": (),
         "parts_sum": False,
+        "parts_listed": False,
         "part_of": None,
     }
     data.update(fields)

@@ -253,28 +253,6 @@ def _event_date(
     """The date figure that dates an event cue, and whether it gives its start or end."""
     n = len(words)
     role = DateRole.OCCURRENCE
-    # After the cue: "attacked Israel on Oct. 7, 2023", "the ceasefire that began in January",
-    # "the last truce, which Israel ended in mid-March". Not when the cue only
-    # modifies a noun ("the collapse site on Sunday"), nor when it sits inside
-    # "the site of the collapse on Friday", where the date belongs to the verb.
-    j = last + 1
-    steps = 0
-    while j < n and steps < 8 and not _inside_of_phrase(words, tokens, first, text):
-        if tokens[j].figure >= 0:
-            if isinstance(figures[tokens[j].figure].value, DateValue):
-                return tokens[j].figure, role
-            break
-        word = words[j]
-        if word in (";", "(", ")") or (word in lexicon.event_cues.by_first and lexicon.event_cues.match_at(words, j)):
-            break
-        if lexicon.start_cues.match_at(words, j):
-            role = DateRole.START
-        elif lexicon.end_cues.match_at(words, j):
-            role = DateRole.END
-        elif j == last + 1 and _content_word(word, tokens[j], text):
-            break  # "collapse site": the cue modifies a noun
-        j += 1
-        steps += 1
     # Before the cue, with only modifiers between: "the October 7 attacks", "his
     # June war", "last month's 12-day Israeli air campaign" — not "published in
     # May estimated that the hurricane".
@@ -292,6 +270,30 @@ def _event_date(
             break
         j -= 1
         steps += 1
+    # After the cue: "attacked Israel on Oct. 7, 2023", "the ceasefire that began in January",
+    # "the last truce, which Israel ended in mid-March". Not when the cue only
+    # modifies a noun ("the collapse site on Sunday"), nor when it sits inside
+    # "the site of the collapse on Friday", where the date belongs to the verb.
+    j = last + 1
+    steps = 0
+    while j < n and steps < 10 and not _inside_of_phrase(words, tokens, first, text):
+        if tokens[j].figure >= 0:
+            if isinstance(figures[tokens[j].figure].value, DateValue):
+                return tokens[j].figure, role
+            break
+        word = words[j]
+        if word in (";", "(", ")") or word in _REPORTING or (word in lexicon.event_cues.by_first and lexicon.event_cues.match_at(words, j)):
+            break  # a reporting verb's date dates the report ("…, police said on Monday")
+        if lexicon.start_cues.match_at(words, j):
+            role = DateRole.START
+        elif lexicon.end_cues.match_at(words, j):
+            role = DateRole.END
+        elif j == last + 1 and _content_word(word, tokens[j], text):
+            break  # "collapse site": the cue modifies a noun
+        elif word == "," and j + 1 < n and words[j + 1].endswith("ing"):
+            break  # "the earthquake, raising its count on Tuesday": a new clause
+        j += 1
+        steps += 1
     return None, DateRole.OCCURRENCE
 
 
@@ -300,6 +302,9 @@ _FUNCTION_WORDS = frozenset(
     "that which who whom the a an this these those of in on at by to for from with and or but was were is are has have had said says "
     "estimated published reported announced after before since during".split()
 )
+
+#: Reporting verbs: a date after them dates the report, not the event before them.
+_REPORTING = frozenset("said says say told reported reports announced added confirmed stated wrote".split())
 
 #: Words that may stand between an event cue and the date that dates it.
 _DATE_BRIDGE = frozenset("on in of at during since until by from the a an its their this that which who when where , and was were is are had has have been be began ended".split())

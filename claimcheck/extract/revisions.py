@@ -72,13 +72,21 @@ _AS_OF_RANGE = dt.timedelta(days=60)
 
 
 def clause_date(
-    reading: SentenceReading, figures: list[Figure], i: int, clauses: list[int], published: dt.date | None, *, after_only: bool = False
+    reading: SentenceReading,
+    figures: list[Figure],
+    i: int,
+    clauses: list[int],
+    published: dt.date | None,
+    *,
+    after_only: bool = False,
+    recent_only: bool = True,
 ) -> DateValue | None:
     """The date the count speaks for, if its clause gives one: "on Thursday", "as of June 3".
 
     Only a day (or week) that dates no event, is introduced as a date ("on",
-    "as of", "by", "through"), and lies within 60 days before publication. With
-    `after_only`, only a date after the figure ("up from 99 on Thursday").
+    "as of", "by", "through"), and lies within 60 days before publication
+    (any time before it, without `recent_only`). With `after_only`, only a
+    date after the figure ("up from 99 on Thursday").
     """
     dated_events = {cue.date_figure for cue in reading.events if cue.date_figure is not None}
     words = reading.words
@@ -91,7 +99,7 @@ def clause_date(
         value = figures[token.figure].value
         if not isinstance(value, DateValue) or value.precision not in (DatePrecision.DAY, DatePrecision.WEEK):
             continue
-        if published is not None and not (published - _AS_OF_RANGE <= value.end <= published):
+        if published is not None and (value.end > published or (recent_only and value.end < published - _AS_OF_RANGE)):
             continue  # after publication, or so long before that it more likely dates an event
         distance = abs(k - i)
         if best is None or distance < best[0]:

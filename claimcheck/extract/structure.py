@@ -32,6 +32,8 @@ class Structure:
 
     `part_of` maps a part to its whole (a figure index). `breakdowns` maps a
     whole to the parts that make it up (their sum must match the whole).
+    `listed` maps a whole to the parts a verb says it includes ("the 98 include
+    96 … and one …"), which may or may not be all of them.
     `derived` lists breakdowns whose whole the text does not state, with the
     token index of the noun phrase they break down.
     """
@@ -39,6 +41,7 @@ class Structure:
     part_of: dict[int, int] = field(default_factory=dict)
     partitive: dict[int, int] = field(default_factory=dict)
     breakdowns: dict[int, list[int]] = field(default_factory=dict)
+    listed: dict[int, list[int]] = field(default_factory=dict)
     derived: list[tuple[int, list[int]]] = field(default_factory=list)
 
 
@@ -62,9 +65,12 @@ def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> 
             if words[k] == FIGURE or words[k] in (";", "—", "–", "("):
                 break
             if words[k] in ("including", "include", "includes"):
-                parts = _list_after(tokens, words, k + 1, counts)
+                # "The 98 … include 96 whose remains were recovered … and one person who died"
+                parts = _list_after(tokens, words, k + 1, counts, item_words=10 if words[k] != "including" else 5)
                 for p in parts:
                     s.part_of.setdefault(p, fig)
+                if words[k] != "including" and len(parts) >= 2:
+                    s.listed[fig] = parts
                 break
         # Breakdown: "W NOUN — A, B and C —".
         k = i + 1
@@ -93,7 +99,7 @@ def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> 
     return s
 
 
-def _list_after(tokens: list[Token], words: list[str], start: int, counts: set[int], closers: tuple[str, ...] = ()) -> list[int]:
+def _list_after(tokens: list[Token], words: list[str], start: int, counts: set[int], closers: tuple[str, ...] = (), item_words: int = 5) -> list[int]:
     """The count figures listed from `start`: "A NOUN, B NOUN and C NOUN", up to a closer or the clause end."""
     parts: list[int] = []
     n = len(tokens)
@@ -120,7 +126,7 @@ def _list_after(tokens: list[Token], words: list[str], start: int, counts: set[i
             pass
         else:
             span_words += 1
-            if span_words > 5:
+            if span_words > item_words:
                 break
         k += 1
     return parts

@@ -67,7 +67,10 @@ class PartsDoNotSum(Rule):
     soldiers, and eight Thai nationals" does not. Only a breakdown the text
     gives as the whole's parts is summed (a list after a dash or colon), not
     figures that merely stand near each other. Qualifiers widen the sum: parts
-    "about 20" and "about 30" allow a total near 50.
+    "about 20" and "about 30" allow a total near 50. A list a verb says the
+    whole "includes" may be partial, so it is flagged only as a near miss (a
+    warning): parts within a tenth of the whole that do not reach it ("the 98
+    killed include 96 … and one …").
     """
 
     code = "CC302"
@@ -78,7 +81,7 @@ class PartsDoNotSum(Rule):
     def check(self, context: RuleContext, group: ClaimGroup | None = None, source: Source | None = None) -> Iterator[Discrepancy]:
         assert source is not None
         for whole in _quantities(source, context):
-            if not whole.parts_sum or whole.derived_from:
+            if not (whole.parts_sum or whole.parts_listed) or whole.derived_from:
                 continue
             parts = [context.claims[p] for p in whole.parts if p in context.claims]
             if len(parts) < 2 or not all(isinstance(p.value, Quantity) for p in parts):
@@ -88,13 +91,19 @@ class PartsDoNotSum(Rule):
                 stated = getattr(whole.value, reading)
                 if total.overlaps(stated):
                     continue
-                severity = Severity.ERROR if reading == "strict" else Severity.WARNING
+                if whole.parts_listed and not _near_miss(total, stated):
+                    break  # "the 12 include three children and two officers": a partial list
+                severity = Severity.ERROR if reading == "strict" and whole.parts_sum else Severity.WARNING
                 listed = " + ".join(value_text(p) for p in parts)
                 yield Discrepancy(
                     rule=self.code,
                     name=self.name,
                     severity=severity,
-                    message=f"{source.id} breaks {value_text(whole)} down into {listed}, which add up to {total.describe()}",
+                    message=(
+                        f"{source.id} breaks {value_text(whole)} down into {listed}, which add up to {total.describe()}"
+                        if whole.parts_sum
+                        else f"{source.id} says {value_text(whole)} include {listed}, which add up to {total.describe()}: one part short, or a part missing?"
+                    ),
                     claims=[claim_ref(whole, "subject")] + [claim_ref(p, "related") for p in parts],
                     explanation=f"The parts sum to {total.describe()}; the total allows {stated.describe()} ({reading} reading).",
                     readings=[Reading(name="arithmetic", intervals={whole.id: stated.describe(), "sum": total.describe()}, holds=False)],
@@ -104,7 +113,15 @@ class PartsDoNotSum(Rule):
                 break
 
 
+def _near_miss(total: Interval, stated: Interval) -> bool:
+    """Whether listed parts come within a tenth of their whole without reaching it (96 + 1 of 98)."""
+    if total.high is None or stated.low is None or stated.low <= 0:
+        return False
+    return 0.9 * stated.low <= total.high < stated.low
+
+
 def _sum(intervals: list[Interval]) -> Interval:
+    """The interval of a sum of values, each in its interval."""
     low: float | None = 0.0
     high: float | None = 0.0
     for i in intervals:

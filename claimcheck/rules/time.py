@@ -182,9 +182,10 @@ class ElapsedTime(Rule):
         value = claim.value
         unit = value.unit.value + "s"
         event = context.event_label(group.event_id)
+        happened = "happened" if (context.events.get(group.event_id.split("/")[0]) and not context.events[group.event_id.split("/")[0]].ongoing) else "began"
         message = (
             f"{claim.source_id} speaks of {value_text(claim)} on {_as_of_text(claim.as_of)}, "
-            f"but {event} began on {_as_of_text(began)}: {actual:.1f} {unit} earlier"
+            f"but {event} {happened} on {_as_of_text(began)}: {actual:.1f} {unit} earlier"
         )
         explanation = (
             f"From {began.isoformat()} to {claim.as_of.isoformat()} is {actual:.2f} {unit}. "

@@ -59,6 +59,9 @@ def enabled_rules(config: Config) -> list[str]:
 
 def build_report(sources: list[Source], claims: list[Claim], *, vocabulary: Vocabulary, config: Config) -> Report:
     """Align `claims`, run the enabled rules, and assemble the report."""
+    # One order for everything downstream: the report must not depend on the order of the inputs.
+    sources = sorted(sources, key=lambda s: s.id)
+    claims = sorted(claims, key=lambda c: (c.source_id, c.span.start, c.span.end, c.id))
     alignment = align(claims, sources, vocabulary, config.tolerances)
     claims_by_id = {c.id: c for c in claims}
     context = RuleContext(
@@ -98,7 +101,7 @@ def build_report(sources: list[Source], claims: list[Claim], *, vocabulary: Voca
         tool_version=__version__,
         vocabulary=vocabulary.fingerprint,
         sources=sources,
-        claims=sorted(claims, key=lambda c: (c.source_id, c.span.start, c.span.end, c.id)),
+        claims=claims,
         events=alignment.events,
         groups=alignment.groups,
         discrepancies=discrepancies,

@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .config import Tolerances
+from .names import same_name
 from .model import Claim, ClaimKind, DatePrecision, DateRole, EventMention, Source, TemporalClass
 from .report import ClaimGroup, Event, EventMentionRef
 from .vocabulary import Vocabulary
@@ -108,7 +109,8 @@ def _intersect(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None
 
 
 def _compatible_place(name: str, names: set[str]) -> bool:
-    return name in names or any(name.lower() in n.lower() or n.lower() in name.lower() for n in names)
+    """Whether a place or front is one of `names`, allowing for near-equal spellings ("Gaza Strip", "Gaza")."""
+    return name in names or any(same_name(name, n) for n in names)
 
 
 def align(claims: list[Claim], sources: list[Source], vocabulary: Vocabulary, tolerances: Tolerances) -> Alignment:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Claim, DatePrecision, DateValue, Duration, Interval, Quantity
+from ..names import same_name
 
 __all__ = [
     "Conflict",
@@ -179,7 +180,9 @@ def attributed_apart(a: list[Claim], b: list[Claim]) -> bool:
     """
     keys_a = {attribution_key(c) for c in a}
     keys_b = {attribution_key(c) for c in b}
-    return None not in keys_a and None not in keys_b and not (keys_a & keys_b)
+    if None in keys_a or None in keys_b:
+        return False
+    return not any(same_name(x, y) for x in keys_a for y in keys_b)  # type: ignore[arg-type]
 
 
 def sides_oppose(a: list[Claim], b: list[Claim], opposing: frozenset[tuple[str, str]]) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..model import Claim, Duration, Qualifier, TemporalClass
 from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
+from ..names import same_name
 from .conflicts import attribution_key, interval_of, value_text
 from .values import claim_ref
 
@@ -55,7 +56,10 @@ class CumulativeDecrease(Rule):
                 pending.remove(earlier)
             pending.append(claim)
             for reading in ("strict", "newsroom"):
-                earlier = best.get((reading, attribution_key(claim)))
+                key = attribution_key(claim)
+                earlier = best.get((reading, key)) or next(
+                    (e for (r, k), e in best.items() if r == reading and k is not None and key is not None and same_name(k, key)), None
+                )
                 if earlier is None or earlier.source_id == claim.source_id:
                     continue
                 high = interval_of(claim, reading).high  # type: ignore[arg-type]

@@ -223,9 +223,13 @@ class PartyEntry(_Strict):
 
 
 class Attribution(_Strict):
-    """Patterns that attribute a figure, speaking bodies, official bodies, and which sides oppose each other."""
+    """Phrases that attribute a figure, speaking bodies, official bodies, and which sides oppose each other."""
 
-    patterns: list[str] = Field(default_factory=list)
+    before_who: list[str] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
+    possessive: list[str] = Field(default_factory=list)
+    estimates: list[str] = Field(default_factory=list)
+    official: list[str] = Field(default_factory=list)
     speakers: list[str] = Field(default_factory=list)
     authority_words: list[str] = Field(default_factory=list)
     opposing: list[tuple[str, str]] = Field(default_factory=list)

@@ -144,7 +144,12 @@ class Lexicon:
     places: PhraseTable
     place_within: dict[str, str]
     parties: PhraseTable
-    attribution: re.Pattern[str]
+    attribution_before: PhraseTable
+    attribution_verbs: PhraseTable
+    attribution_possessive: PhraseTable
+    attribution_official: PhraseTable
+    attribution_estimates: frozenset[str]
+    speakers: frozenset[str]
     attribution_triggers: frozenset[str]
     authority_words: frozenset[str]
     future_cues: PhraseTable
@@ -396,30 +401,24 @@ def _build(v: Vocabulary) -> Lexicon:
             place_within[place.name] = place.within
 
     parties = PhraseTable()
-    party_names: list[str] = []
     for party in v.parties:
         for name in party.names:
             parties.add(name, (party.id, party.side))
-            party_names.append(re.escape(name))
-    speakers = _words(v.attribution.speakers) if v.attribution.speakers else r"(?!x)x"
-    # A capitalised name, but not a capitalised function word ("The study", "In May").
-    not_names = "The|A|An|This|That|These|Those|It|Its|In|On|At|But|And|As|After|Before|While|When|Of|For|By|" + "|".join(
-        sorted({name.capitalize() for name in d.months} | {name.capitalize() for name in d.weekdays}, key=len, reverse=True)
-    )
-    capitalised = rf"(?:the\s+)?(?!(?:{not_names})\b)[A-Z][\w'’.-]+(?:\s+(?:of\s+)?[A-Z][\w'’.-]+){{0,4}}"
-    who = (
-        rf"(?P<who>{_alternation(party_names)}" if party_names else r"(?P<who>(?!x)x"
-    ) + rf"|(?:the\s+)?(?:[A-Z][\w'’.-]+\s+){{0,4}}(?:{speakers})|{capitalised})"
-    # One named group per alternative, so the party can be read from any of them.
-    pieces = []
-    for i, p in enumerate(v.attribution.patterns):
-        piece = p.replace("{WHO}", who.replace("(?P<who>", f"(?P<who{i}>"), 1).replace("(?P<who_official>", f"(?P<who{i}o>").replace("(?P<who_study>", f"(?P<who{i}s>")
-        pieces.append("(?:" + piece.replace(" ", r"\s+") + ")")
-    attribution = re.compile("|".join(pieces) or r"(?!x)x")
-    # A sentence is searched for an attribution only if it has one of the words
-    # the patterns need besides the party's name ("according", "said", "per" …).
-    attribution_triggers = frozenset(
-        w.lower() for p in v.attribution.patterns for w in re.findall(r"[A-Za-z']{2,}", p.replace("{WHO}", " ")) if w.lower() not in ("who", "to", "'s", "the", "an", "led", "run")
+    a = v.attribution
+    attribution_before, attribution_verbs, attribution_possessive, attribution_official = (PhraseTable() for _ in range(4))
+    for phrase in a.before_who:
+        attribution_before.add(phrase, True)
+    for phrase in a.verbs:
+        attribution_verbs.add(phrase, True)
+    for phrase in a.possessive:
+        attribution_possessive.add(phrase, True)
+    for phrase in a.official:
+        attribution_official.add(phrase, True)
+    # A sentence is read for an attribution only if it has one of these words.
+    attribution_triggers = (
+        frozenset(t for table in (attribution_before, attribution_verbs, attribution_official) for t in table.by_first)
+        | frozenset(w.lower() for w in a.estimates)
+        | frozenset(w.lower() for w in a.possessive)
     )
 
     future_cues = PhraseTable()
@@ -504,7 +503,12 @@ def _build(v: Vocabulary) -> Lexicon:
         places=places,
         place_within=place_within,
         parties=parties,
-        attribution=attribution,
+        attribution_before=attribution_before,
+        attribution_verbs=attribution_verbs,
+        attribution_possessive=attribution_possessive,
+        attribution_official=attribution_official,
+        attribution_estimates=frozenset(w.lower() for w in a.estimates),
+        speakers=frozenset(w.lower() for w in a.speakers),
         attribution_triggers=attribution_triggers,
         authority_words=frozenset(w.lower() for w in v.attribution.authority_words),
         future_cues=future_cues,

@@ -109,8 +109,8 @@ def read_sentence(
     reading.clauses = clause_of(words)
     reading.places = _places(text, tokens, words, lexicon)
     reading.events = _events(text, tokens, words, figures, lexicon, reading.places)
-    if not lexicon.attribution_triggers.isdisjoint(words):
-        reading.attributions = _attributions(text, start, end, lexicon)
+    if not lexicon.attribution_triggers.isdisjoint(words) or any(w.endswith("'s") for w in words):
+        reading.attributions = _attributions(text, tokens, words, lexicon)
     return reading
 
 
@@ -397,34 +397,135 @@ def _mark_outbreaks(cues: list[EventCue], words: list[str], lexicon: Lexicon) ->
             return
 
 
-def _attributions(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int, tuple[str, str | None, str | None, str | None]]]:
-    """Every attributing phrase in a sentence: (start, end, (phrase, who, party id, side))."""
-    found = []
-    for m in lexicon.attribution.finditer(text, start, end):
-        attribution = _attribution(m, lexicon)
-        if attribution is not None:
-            found.append((m.start(), m.end(), attribution))
+def _attributions(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) -> list[tuple[int, int, tuple[str, str | None, str | None, str | None]]]:
+    """Every attributing phrase in a sentence: (start, end, (phrase, who, party id, side)).
+
+    Read on the sentence's words (data/attribution.toml): "according to X",
+    "X said", "said X", "X's count", "a Harvard-led survey … estimated".
+    """
+    found: list[tuple[int, int, tuple[str, str | None, str | None, str | None]]] = []
+    n = len(words)
+
+    def add(first: int, last: int, who_first: int, who_last: int) -> None:
+        who = text[tokens[who_first].start : tokens[who_last].end]
+        phrase = text[tokens[first].start : tokens[last].end]
+        party, side = _party(who, lexicon)
+        found.append((tokens[first].start, tokens[last].end, (phrase, who, party, side)))
+
+    for k in range(n):
+        if tokens[k].figure >= 0:
+            continue
+        hit = lexicon.attribution_before.match_at(words, k)
+        if hit:
+            who = _name_after(text, tokens, words, k + hit[0], lexicon)
+            if who is not None:
+                add(k, who[1], who[0], who[1])
+            continue
+        hit = lexicon.attribution_official.match_at(words, k)
+        if hit and k >= 1 and words[k - 1] in ("the", "a", "an", "its", "their"):
+            add(k - 1, k + hit[0] - 1, k, k)  # "the official count": the authorities'
+            continue
+        hit = lexicon.attribution_verbs.match_at(words, k)
+        if hit:
+            j = k - 1
+            while j >= 0 and (words[j] in _BETWEEN_WHO_AND_VERB or (tokens[j].figure >= 0 and j >= 1 and words[j - 1] == "on")):
+                j -= 2 if tokens[j].figure >= 0 else 1
+            who = _name_before(text, tokens, words, j, lexicon)
+            if who is not None:
+                add(who[0], k + hit[0] - 1, who[0], who[1])
+            elif j >= 0 and words[j] == ",":
+                after = _name_after(text, tokens, words, k + hit[0], lexicon)  # "…, said the ministry"
+                if after is not None:
+                    add(k, after[1], after[0], after[1])
+            continue
+        if words[k] in lexicon.attribution_estimates:
+            # "a Harvard-led survey published in May estimated …"; "The study, prepared by …, estimates …"
+            reach = 18 if k + 1 < n and words[k + 1] == "," else 8
+            verb = next((m for m in range(k + 1, min(n, k + reach)) if words[m] != ";" and lexicon.attribution_verbs.match_at(words, m)), None)
+            if verb is None or ("," in words[k + 1 : verb] and words[k + 1] != ","):
+                continue
+            who = _name_before(text, tokens, words, k - 1, lexicon, skip_modifiers=True)
+            first = who[0] if who is not None else k
+            add(first, verb, *(who if who is not None else (k, k)))
+            continue
+        if words[k].endswith("'s") and k + 1 < n and lexicon.attribution_possessive.match_at(words, k + 1):
+            who = _name_before(text, tokens, words, k, lexicon)
+            if who is not None:
+                add(who[0], k + 1, who[0], who[1])
     return found
 
 
-def _attribution(m: re.Match[str], lexicon: Lexicon) -> tuple[str, str | None, str | None, str | None] | None:
-    """Who an attributing phrase names: (phrase, who, party id, side).
+#: Words that may stand between a party and its reporting verb ("Hamas has said", "the government first put").
+_BETWEEN_WHO_AND_VERB = frozenset("has have had now also first initially later again then still".split())
+#: Capitalised words that are not names.
+_NOT_NAMES = frozenset(
+    "the a an this that these those it its in on at but and as after before while when of for by he she they we i "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
-    A vocabulary party gives its id and side; a name holding an official
-    body's word ("the Metropolitan Police", "officials") is the party
-    "authorities"; any other name is a party of its own, keyed by its name.
-    """
-    who = next((g for name, g in m.groupdict().items() if g and name.startswith("who")), None)
-    if who is None:
+
+def _is_name_word(text: str, token: Token, word: str, lexicon: Lexicon) -> bool:
+    original = text[token.start : token.end]
+    return token.figure < 0 and ((original[:1].isupper() and word not in _NOT_NAMES) or word.rstrip("'s") in lexicon.speakers or word in lexicon.speakers)
+
+
+def _name_before(
+    text: str, tokens: list[Token], words: list[str], end: int, lexicon: Lexicon, *, skip_modifiers: bool = False
+) -> tuple[int, int] | None:
+    """The party named by the words ending at `end`: a known party, or a run of names and speaker nouns."""
+    if end < 0:
         return None
+    if skip_modifiers:
+        # "a Harvard-led household survey": skip up to two lower-case modifiers before the noun.
+        steps = 0
+        while end >= 0 and steps < 2 and not _is_name_word(text, tokens[end], words[end], lexicon) and words[end] not in ("the", "a", "an", ",") and tokens[end].figure < 0:
+            end -= 1
+            steps += 1
+        if end < 0:
+            return None
+    hit = lexicon.parties.match_ending_at(words, end)
+    if hit:
+        first = end - hit[0] + 1
+        return (first - 1 if first >= 1 and words[first - 1] == "the" else first), end
+    first = end
+    while first >= 0 and _is_name_word(text, tokens[first], words[first], lexicon) and end - first < 6:
+        first -= 1
+    first += 1
+    if first > end:
+        return None
+    return first, end
+
+
+def _name_after(text: str, tokens: list[Token], words: list[str], start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The party named by the words from `start`: a known party, or a run of names and speaker nouns."""
+    n = len(words)
+    if start < n and words[start] == "the":
+        start += 1
+    if start >= n:
+        return None
+    hit = lexicon.parties.match_at(words, start)
+    if hit:
+        return start, start + hit[0] - 1
+    last = start
+    while last < n and (_is_name_word(text, tokens[last], words[last], lexicon) or (last > start and words[last] in ("of", "for"))) and last - start < 6:
+        last += 1
+    last -= 1
+    while last >= start and words[last] in ("of", "for"):
+        last -= 1
+    return (start, last) if last >= start else None
+
+
+def _party(who: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """The party id and side a name stands for: a vocabulary party, "authorities" for an official body, or none."""
     words = [w.lower().replace("’", "'") for w in _TOKENS.findall(who)]
     if words and words[0] == "the":
         words = words[1:]
-    party = lexicon.parties.match_at(words, 0) if words else None
-    phrase = m.group().strip()
-    if party:
-        party_id, side = party[1]  # type: ignore[misc]
-        return phrase, who, party_id, side
-    if lexicon.authority_words.intersection(w.rstrip("'s") for w in words) or lexicon.authority_words.intersection(words):
-        return phrase, who, "authorities", None
-    return phrase, who, None, None
+    hit = lexicon.parties.match_at(words, 0) if words else None
+    if hit:
+        party_id, side = hit[1]  # type: ignore[misc]
+        return party_id, side
+    bare = {w[:-2] if w.endswith("'s") else w for w in words}
+    if lexicon.authority_words & bare:
+        return "authorities", None
+    return None, None

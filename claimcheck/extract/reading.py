@@ -412,8 +412,10 @@ def _attributions(text: str, tokens: list[Token], words: list[str], lexicon: Lex
         party, side = _party(who, lexicon)
         found.append((tokens[first].start, tokens[last].end, (phrase, who, party, side)))
 
+    starters = lexicon.attribution_triggers
     for k in range(n):
-        if tokens[k].figure >= 0:
+        word = words[k]
+        if tokens[k].figure >= 0 or (word not in starters and not word.endswith("'s")):
             continue
         hit = lexicon.attribution_before.match_at(words, k)
         if hit:

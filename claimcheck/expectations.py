@@ -311,6 +311,8 @@ def _config(data: _Map, path: Path | None) -> Config | None:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        if first["loc"] and isinstance(value, _Map):
+            line = value.lines.get(first["loc"][0], line)
         raise ExpectationsError(f"config: {where}: {first['msg']}", path=path, line=line) from None
     if path is not None and config.vocabulary:
         # Vocabulary files named in a case are relative to the case, not to wherever pytest runs.
@@ -430,10 +432,18 @@ def _layout(text: str, data: _Map, entries: list[ExpectedDiscrepancy]) -> tuple[
 # ------------------------------------------------------------------ writing
 
 
+# Characters YAML does not allow in a file, or reads as line breaks: written as escapes.
+_UNPRINTABLE = re.compile(r"[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes, plus the line breaks YAML folds)."""
-    out = json.dumps(text, ensure_ascii=False)
-    return out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85").replace("\ufeff", "\\ufeff")
+    """A YAML double-quoted scalar: JSON's escapes, and escapes for what YAML cannot hold."""
+    return _UNPRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
 
 
 def dump_expectations(expectations: Expectations) -> str:

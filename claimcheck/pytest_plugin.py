@@ -188,7 +188,9 @@ class CaseFolder(pytest.Dir):
             return
         for node in super().collect():
             if isinstance(node, pytest.Directory) and _is_case(node.path):
-                yield Case.from_parent(self, name=node.path.name, path=node.path)
+                # The item's node id is the folder's path, so that the id pytest
+                # prints can be passed back to it (a folder's id cannot carry "::name").
+                yield Case.from_parent(self, name=node.path.name, path=node.path, nodeid=node.nodeid)
             else:
                 yield node
 
@@ -241,8 +243,12 @@ class Case(pytest.Item):
 
         if isinstance(excinfo.value, CaseFailure):
             return str(excinfo.value)
-        if isinstance(excinfo.value, ClaimcheckError):
-            return f"claimcheck case {self.name}: {excinfo.value}"
+        error = excinfo.value
+        if isinstance(error, ClaimcheckError):
+            where = self.config.stash[_RUN].display(error.path) if error.path else ""
+            if where and error.line is not None:
+                where = f"{where}:{error.line}"
+            return f"claimcheck case {self.name}: {where + ': ' if where else ''}{error.problem}"
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

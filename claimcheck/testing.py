@@ -157,7 +157,7 @@ def render_outcome(
     *,
     title: str,
     path: Path | None = None,
-    display: Callable[[str], str] = str,
+    display: Callable[[str], str] | None = None,
     hint: str | None = None,
     summary: str | None = None,
 ) -> str:
@@ -167,6 +167,7 @@ def render_outcome(
     file paths (to the project root, say); `hint` ends the text; `summary`
     replaces the counts after the title.
     """
+    display = display or _from_here
     lines = [f"{title}: {summary or outcome.summary()}"]
     file = display(str(path)) if path is not None else ""
     for entry in outcome.missing:
@@ -185,6 +186,14 @@ def render_outcome(
     if hint:
         lines += ["", hint]
     return "\n".join(lines)
+
+
+def _from_here(path: str) -> str:
+    """`path` relative to the working directory when it is inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def _head(d: Discrepancy) -> str:
@@ -228,15 +237,14 @@ def _expected_subjects(entry: ExpectedDiscrepancy, report: Report, display: Call
             lines.append(f"    ▶ {subject.source} \"{subject.quote}\"  (the quote is not in the source any more)")
             continue
         start, end = found
-        from .text import LineIndex
+        from .text import LineIndex, split_sentences
 
         line, column = LineIndex(source.text, source.line_offset).position(start)
         path = display(source.path) if source.path else source.id
         lines.append(f"    ▶ {subject.source} \"{subject.quote}\"  {path}:{line}:{column}")
-        line_start = source.text.rfind("\n", 0, start) + 1
-        line_end = source.text.find("\n", end)
-        text = source.text[line_start : line_end if line_end != -1 else len(source.text)]
-        lines.append(f"        {_clip(text, start - line_start, end - start)}")
+        sentence = next((s for s in split_sentences(source.text) if s.start <= start < s.end), None)
+        first, last = (sentence.start, max(sentence.end, end)) if sentence else (start, end)
+        lines.append(f"        {_clip(source.text[first:last], start - first, end - start)}")
     return lines
 
 

@@ -40,6 +40,8 @@ from .expectations import (
     subjects_of,
 )
 from .report import ClaimRef, Discrepancy, Report, Severity
+from .rules import RULES
+from .text import LineIndex, split_sentences
 
 __all__ = [
     "Outcome",
@@ -205,8 +207,6 @@ def _at(entry: ExpectedDiscrepancy, file: str) -> str:
 
 
 def _entry_head(entry: ExpectedDiscrepancy, file: str) -> str:
-    from .rules import RULES
-
     cls = RULES.get(entry.rule)
     name = f" {cls.name}" if cls else ""
     note = f"  — {entry.note}" if entry.note else ""
@@ -237,8 +237,6 @@ def _expected_subjects(entry: ExpectedDiscrepancy, report: Report, display: Call
             lines.append(f"    ▶ {subject.source} \"{subject.quote}\"  (the quote is not in the source any more)")
             continue
         start, end = found
-        from .text import LineIndex, split_sentences
-
         line, column = LineIndex(source.text, source.line_offset).position(start)
         path = display(source.path) if source.path else source.id
         lines.append(f"    ▶ {subject.source} \"{subject.quote}\"  {path}:{line}:{column}")

@@ -115,3 +115,10 @@ def test_matching_pairs_by_rule_and_subjects(ceasefire: list) -> None:
     assert (len(twice.matched), len(twice.missing)) == (1, 1)
     # Timelines are compared only where info is pinned.
     assert len(match(report, parse_expectations("severities: [error, info]\n" + error)).unexpected) == 4
+
+
+def test_case_settings_are_read_and_vocabulary_is_relative_to_the_case(tmp_path) -> None:
+    path = tmp_path / "case" / "expected.yaml"
+    e = parse_expectations("config:\n  ignore: [CC202]\n  vocabulary: [extra.toml]\ndiscrepancies: []\n", path=path)
+    assert e.config is not None and e.config.ignore == ["CC202"]
+    assert e.config.vocabulary == [str(tmp_path / "case" / "extra.toml")]

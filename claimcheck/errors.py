@@ -5,7 +5,8 @@ The tree::
     ClaimcheckError            anything the user can fix; one line, names the file
     ├── InputError             a source, draft, report or claims file that cannot be read
     ├── ConfigError            a configuration file or option that is wrong
-    └── VocabularyError        a vocabulary (lexicon) file that is wrong
+    ├── VocabularyError        a vocabulary (lexicon) file that is wrong
+    └── ExpectationsError      a regression case's expectations file that is wrong
 
 A discrepancy between sources is *not* an error: it is data (`Discrepancy`).
 Anything raised that is not a `ClaimcheckError` is a bug in claimcheck.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ClaimcheckError", "InputError", "ConfigError", "VocabularyError"]
+__all__ = ["ClaimcheckError", "InputError", "ConfigError", "VocabularyError", "ExpectationsError"]
 
 
 class ClaimcheckError(Exception):
@@ -53,3 +54,7 @@ class ConfigError(ClaimcheckError):
 
 class VocabularyError(ClaimcheckError):
     """A vocabulary file (measures, qualifiers, events …) that is malformed."""
+
+
+class ExpectationsError(ClaimcheckError):
+    """A regression case's expectations file (expected.yaml) that is malformed or names unknown rules or sources."""

@@ -11,6 +11,9 @@ from claimcheck import Source, load_sources
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
+# The pytest plugin's own tests run pytest in throwaway projects.
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture(scope="session")
 def ceasefire() -> list[Source]:

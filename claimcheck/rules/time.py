@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..model import Claim, Duration, Qualifier, TemporalClass
+from ..model import Claim, Duration, Qualifier, Quantity, TemporalClass
 from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
 from ..names import same_name
@@ -96,6 +96,18 @@ class CumulativeDecrease(Rule):
         )
 
 
+def _moves(points: list[Claim]) -> bool:
+    """Whether the figure changes along the timeline ("about 20" and "roughly 20" are one value)."""
+    return len({_stated(c) for c in points}) > 1
+
+
+def _stated(claim: Claim) -> tuple[object, ...]:
+    value = claim.value
+    if isinstance(value, Quantity):
+        return (value.qualifier, value.value, value.high, value.unit)
+    return (claim.describe(),)
+
+
 def _low(claim: Claim, reading: str) -> float:
     low = interval_of(claim, reading).low  # type: ignore[arg-type]
     return float("-inf") if low is None else low
@@ -107,7 +119,8 @@ class Timeline(Rule):
     Stock figures (hostages still held, people displaced) and running totals
     change; at different as-of dates they are not conflicts. This rule lists
     them in date order — value, source, date — so a reader can follow the
-    figure over time (info).
+    figure over time (info). A figure that does not move ("about 20", then
+    "roughly 20") is not listed.
     """
 
     code = "CC202"
@@ -127,6 +140,8 @@ class Timeline(Rule):
             if points and points[-1].as_of == c.as_of and points[-1].source_id == c.source_id and value_text(points[-1]) == value_text(c):
                 continue  # the same figure twice in one source
             points.append(c)
+        if not _moves(points):
+            return  # "seven", then "seven": nothing to follow
         steps = " → ".join(f"{value_text(c)} ({c.source_id}, {c.as_of:%b} {c.as_of.day}, {c.as_of.year})" for c in points)  # type: ignore[union-attr]
         message = f"{group.label[:1].upper()}{group.label[1:]} over time: {steps}"
         key = (group.measure, group.event_id, group.population, group.place)

@@ -118,25 +118,25 @@ def _result(report: Report, d: Discrepancy, rule_index: int) -> dict[str, Any]:
         "ruleIndex": rule_index,
         "level": _LEVELS[d.severity],
         "message": {"text": _message(d, related)},
-        "partialFingerprints": {FINGERPRINT_KEY: d.fingerprint},
-        "properties": {
-            "severity": d.severity.value,
-            "name": d.name,
-            "explanation": d.explanation,
-            "claims": [_claim_properties(report, c) for c in d.claims],
-        },
     }
     if first is not None:
         result["locations"] = [{"physicalLocation": _physical(place(report, first))}]
     if related:
         result["relatedLocations"] = [_related(report, c, i) for i, c in enumerate(related, start=1)]
+    result["partialFingerprints"] = {FINGERPRINT_KEY: d.fingerprint}
+    result["properties"] = {
+        "severity": d.severity.value,
+        "name": d.name,
+        "explanation": d.explanation,
+        "claims": [_claim_properties(report, c) for c in d.claims],
+    }
     return result
 
 
 def _message(d: Discrepancy, related: list[ClaimRef]) -> str:
     if not related:
         return d.message
-    text = _escape(d.message.rstrip("."))
+    text = d.message.rstrip(".")
     role = None
     for i, claim in enumerate(related, start=1):
         if claim.role != role:
@@ -149,7 +149,7 @@ def _message(d: Discrepancy, related: list[ClaimRef]) -> str:
 
 
 def _escape(text: str) -> str:
-    """Plain text inside a message with embedded links: ``\\``, ``[`` and ``]`` escaped (SARIF §3.11.6)."""
+    """The text of an embedded link: ``\\``, ``[`` and ``]`` escaped (SARIF §3.11.6; elsewhere they stay as they are)."""
     return re.sub(r"([\\\[\]])", r"\\\1", text)
 
 

@@ -121,12 +121,13 @@ def test_a_report_with_only_input_errors_validates() -> None:
     assert run["results"] == []
 
 
-def test_brackets_in_a_message_are_escaped_when_it_links_related_locations() -> None:
+def test_brackets_are_escaped_in_link_text_only() -> None:
     a = source("a", "x [12] y\n", path="a.md")
     b = source("b[1]", "14\n", path="b.md")
     d = discrepancy("CC101", [ref(a, "12"), ref(b, "14", "consensus")], message=r"a [sic] says 12 \ b")
     (run,) = sarif(report([a, b], [d]))["runs"]
-    assert run["results"][0]["message"]["text"] == r"a \[sic\] says 12 \\ b. Against: [b\[1\]: 14](1)."
+    # SARIF §3.11.6: brackets and backslashes are escaped inside link text, and may stand as they are elsewhere.
+    assert run["results"][0]["message"]["text"] == r"a [sic] says 12 \ b. Against: [b\[1\]: 14](1)."
 
 
 def test_paths_become_uri_references() -> None:

@@ -203,7 +203,7 @@ class Report(BaseModel):
         return cls.model_validate_json(data)
 
     def render(self, format: str) -> str:
-        """The report in an output format: text, concise, json, github, sarif, junit (see docs/formats.md)."""
+        """The report in an output format, one of `claimcheck.render.FORMATS` (docs/formats.md describes them)."""
         from .render import render
 
         return render(self, format)

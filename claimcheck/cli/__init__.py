@@ -22,6 +22,7 @@ from . import render as render_command
 from . import rule as rule_command
 from . import rules as rules_command
 from . import schema as schema_command
+from .formatting import emit_error
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
@@ -56,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ClaimcheckError as exc:
+        emit_error(exc, args)
         print(f"claimcheck: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

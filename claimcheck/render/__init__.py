@@ -19,7 +19,7 @@ from .junit import render_junit
 from .sarif import render_sarif
 from .text import render_text
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "HUMAN_FORMATS", "render"]
 
 #: Output formats by name; the first is the default.
 FORMATS: dict[str, Callable[[Report], str]] = {
@@ -30,6 +30,10 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "sarif": render_sarif,
     "junit": render_junit,
 }
+
+#: Formats for people: they end with a summary line. The others are payload
+#: only, and carry unreadable inputs in-band (a CI parser never meets an empty file).
+HUMAN_FORMATS = frozenset({"text", "concise"})
 
 
 def render(report: Report, format: str) -> str:

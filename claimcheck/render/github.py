@@ -104,7 +104,7 @@ def _input_error(path: str | None, line: int | None, message: str) -> str:
         properties.append(("file", path))
         if line is not None:
             properties.append(("line", str(line)))
-    properties.append(("title", "claimcheck: input error"))
+    properties.append(("title", "claimcheck input error"))
     where = f"{path}:{line}: " if path and line is not None else f"{path}: " if path else ""
     return _command("error", properties, where + message)
 

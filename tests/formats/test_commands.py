@@ -13,7 +13,7 @@ import pytest
 
 from claimcheck.cli import build_parser, main
 from claimcheck.config import Config
-from claimcheck.render import FORMATS, render
+from claimcheck.render import FORMATS, HUMAN_FORMATS, render
 from claimcheck.report import Report
 from claimcheck.rules import RETIRED, RULES
 
@@ -140,13 +140,39 @@ def _broken(tmp_path: Path, saved: Path) -> dict[str, Path]:
 
 
 def test_render_refuses_a_broken_or_wrong_version_report(saved: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target = tmp_path / "out.sarif"
     for problem, path in _broken(tmp_path, saved).items():
-        assert main(["render", str(path), "-f", "sarif", "-o", str(target)]) == 2, problem
-        err = capsys.readouterr().err
-        assert err.startswith(f"claimcheck: {path}") and problem in err, err
-        assert err.count("\n") == 1
-    assert not target.exists()
+        assert main(["render", str(path), "-f", "text"]) == 2, problem
+        captured = capsys.readouterr()
+        assert captured.err.startswith(f"claimcheck: {path}") and problem in captured.err, captured.err
+        assert captured.err.count("\n") == 1
+        assert captured.out == ""
+
+
+def test_with_a_machine_format_the_error_comes_out_in_that_format(saved: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _broken(tmp_path, saved)["report schema version 2.0 is not supported: this claimcheck reads 1.x"]
+    target = tmp_path / "out.sarif"
+    assert main(["render", str(path), "-f", "sarif", "-o", str(target)]) == 2
+    (run,) = json.loads(target.read_text(encoding="utf-8"))["runs"]
+    (notification,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert run["invocations"][0]["executionSuccessful"] is False and run["results"] == []
+    assert notification["message"]["text"].startswith("report schema version 2.0 is not supported")
+    assert capsys.readouterr().err.startswith(f"claimcheck: {path}: report schema version 2.0")
+
+
+@pytest.mark.parametrize("fmt", sorted(set(FORMATS) - HUMAN_FORMATS))
+def test_compare_on_a_missing_path_reports_it_in_the_machine_format(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = str(tmp_path / "nowhere")
+    assert main(["compare", missing, "-f", fmt]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"claimcheck: {missing}: no such file or directory\n"
+    assert captured.out.strip() and "no such file or directory" in captured.out
+    if fmt == "json":
+        assert Report.from_json(captured.out).input_errors[0].path == missing
+
+
+def test_compare_on_a_missing_path_in_text_prints_only_the_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "nowhere-at-all", "-f", "text"]) == 2
+    assert capsys.readouterr().out == ""
 
 
 def test_render_missing_file_or_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,8 +187,10 @@ def test_render_as_a_subprocess_reading_stdin(saved: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert ": CC102 001 dates the attack October 7, 2022" in done.stdout
     broken = run("render", "-", "-f", "sarif", stdin="{")
-    assert (broken.returncode, broken.stdout) == (2, "")
+    assert broken.returncode == 2
     assert broken.stderr.startswith("claimcheck: <stdin>:1: not JSON") and broken.stderr.count("\n") == 1
+    (notification,) = json.loads(broken.stdout)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notification["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "%3Cstdin%3E"}, "region": {"startLine": 1}}
 
 
 def test_one_run_gives_json_then_annotations_and_sarif(tmp_path: Path) -> None:

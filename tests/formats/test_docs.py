@@ -31,7 +31,8 @@ def test_example_output_is_what_the_command_prints(
 ) -> None:
     monkeypatch.chdir(ROOT)
     main(shlex.split(command)[1:])
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out + captured.err  # as a terminal shows it: the report, then any error line
     if "  …\n" in output:  # an excerpt: every run of lines between the ellipses is in the real output
         for part in output.split("  …\n"):
             assert part in printed, f"docs/formats.md is out of date for `{command}`; paste its output again"

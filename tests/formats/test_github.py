@@ -106,7 +106,7 @@ def test_input_errors_are_error_annotations_before_the_rest() -> None:
     s = source("s", "12\n", path="s.md")
     r = report([s], [discrepancy("CC101", [ref(s, "12")])], input_errors=[InputProblem(path="refs/x,y.md", line=2, message="not UTF-8")])
     first = render(r, "github").splitlines()[0]
-    assert parse(first) == ("error", {"file": "refs/x,y.md", "line": "2", "title": "claimcheck: input error"}, "refs/x,y.md:2: not UTF-8")
+    assert parse(first) == ("error", {"file": "refs/x,y.md", "line": "2", "title": "claimcheck input error"}, "refs/x,y.md:2: not UTF-8")
 
 
 # ---------------------------------------------------------------- job summary

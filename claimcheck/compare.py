@@ -106,6 +106,7 @@ def build_report(sources: list[Source], claims: list[Claim], *, vocabulary: Voca
         groups=alignment.groups,
         discrepancies=discrepancies,
         summary=summary,
+        rules=enabled_rules(config),
     )
 
 

@@ -33,8 +33,9 @@ __all__ = [
     "fingerprint",
 ]
 
-#: Version of the report's JSON shape; a breaking change bumps the major number.
-SCHEMA_VERSION = "1.0"
+#: Version of the report's JSON shape, "MAJOR.MINOR": a breaking change bumps
+#: the major number, an added field the minor one.
+SCHEMA_VERSION = "1.1"
 
 
 class _Frozen(BaseModel):
@@ -171,7 +172,11 @@ class InputProblem(_Frozen):
 
 
 class Report(BaseModel):
-    """Everything a comparison found, in a deterministic order."""
+    """Everything a comparison found, in a deterministic order.
+
+    `rules` lists the codes of the rules that ran (the enabled rules), so that
+    a renderer can describe them (SARIF lists them all); `None` when unknown.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -186,6 +191,7 @@ class Report(BaseModel):
     discrepancies: list[Discrepancy]
     summary: Summary
     input_errors: list[InputProblem] = Field(default_factory=list)
+    rules: list[str] | None = None
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON (docs/report.md describes the shape)."""
@@ -195,6 +201,12 @@ class Report(BaseModel):
     def from_json(cls, data: str | bytes) -> Report:
         """A report read back from `to_json` output."""
         return cls.model_validate_json(data)
+
+    def render(self, format: str) -> str:
+        """The report in an output format, one of `claimcheck.render.FORMATS` (docs/formats.md describes them)."""
+        from .render import render
+
+        return render(self, format)
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id."""

@@ -10,6 +10,7 @@ one line on stderr and exit code 2; anything else is a bug and is not hidden.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -17,11 +18,16 @@ from .._version import __version__
 from ..errors import ClaimcheckError
 from . import compare as compare_command
 from . import extract as extract_command
+from . import render as render_command
+from . import rule as rule_command
+from . import rules as rules_command
+from . import schema as schema_command
+from .formatting import emit_error
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 #: Subcommand modules, in the order `claimcheck --help` lists them.
-COMMANDS = [compare_command, extract_command]
+COMMANDS = [compare_command, extract_command, render_command, rules_command, rule_command, schema_command]
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -51,10 +57,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ClaimcheckError as exc:
+        emit_error(exc, args)
         print(f"claimcheck: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader left early (`claimcheck rules | head`): not a failure to report.
+        # Point stdout at devnull so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -6,9 +6,8 @@ import argparse
 
 from ..compare import compare
 from ..config import Config
-from ..render import render
 from ..report import Severity
-from .output import write_output
+from .formatting import add_report_output, check_report_output, emit_report
 
 __all__ = ["add_parser", "run"]
 
@@ -17,8 +16,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Register the subcommand."""
     parser = commands.add_parser("compare", help="report the discrepancies between sources", description=__doc__)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="source files or folders (.txt, .md, .json, .jsonl)")
-    parser.add_argument("-f", "--format", choices=["text", "json"], default="text", help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    add_report_output(parser)
     parser.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "never"],
@@ -31,8 +29,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Compare the sources and print the report."""
+    check_report_output(args)
     report = compare(args.paths, config=Config(vocabulary=args.vocabulary))
-    write_output(render(report, args.format), args.output)
+    emit_report(report, args)
     if args.fail_on == "never":
         return 0
     return 1 if report.at_or_above(Severity(args.fail_on)) else 0

@@ -6,7 +6,7 @@ import argparse
 
 from ..compare import compare
 from ..config import Config
-from ..render import render
+from ..render import FORMATS, render
 from ..report import Severity
 from .output import write_output
 
@@ -17,7 +17,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     """Register the subcommand."""
     parser = commands.add_parser("compare", help="report the discrepancies between sources", description=__doc__)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="source files or folders (.txt, .md, .json, .jsonl)")
-    parser.add_argument("-f", "--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    parser.add_argument("-f", "--format", choices=list(FORMATS), default="text", help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     parser.add_argument(
         "--fail-on",

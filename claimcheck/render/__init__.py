@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..errors import ConfigError
 from ..report import Report
+from .html import render_html
 from .json import render_json
 from .text import render_text
 
@@ -18,6 +19,7 @@ __all__ = ["FORMATS", "render"]
 FORMATS: dict[str, Callable[[Report], str]] = {
     "text": render_text,
     "json": render_json,
+    "html": render_html,
 }
 
 

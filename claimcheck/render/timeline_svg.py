@@ -237,6 +237,11 @@ def _markers(
         width = len(label) * _CHAR_WIDTH
         boxes.append((left, baseline - _LABEL_HEIGHT + 3, left + width, baseline + 3))
         tx = left if anchor == "start" else left + width
+        leader = ""
+        if abs(baseline - 4 - y) > _LABEL_HEIGHT / 2:
+            # A label moved off its point's level gets a thin line back to the point.
+            edge = left - 2 if anchor == "start" else left + width + 2
+            leader = f'<line class="cc-leader" x1="{_num(x)}" y1="{_num(y)}" x2="{_num(edge)}" y2="{_num(baseline - 4)}"/>'
         cls = "cc-point cc-conflicting" if p.conflicting else "cc-point"
         if p.conflicting:
             marker = (
@@ -248,7 +253,7 @@ def _markers(
         text = f'<text class="cc-label" x="{_num(tx)}" y="{_num(baseline)}" text-anchor="{anchor}">{escape(label)}</text>'
         when = f"{p.as_of:%B} {p.as_of.day}, {p.as_of.year}"
         tip = f"<title>{escape(f'{p.source_id}, as of {when}: {p.text}' + (' (conflicts)' if p.conflicting else ''))}</title>"
-        group = f'<g class="{cls}">{tip}{marker}{text}</g>'
+        group = f'<g class="{cls}">{tip}{leader}{marker}{text}</g>'
         if p.href:
             group = f'<a href="{_attr(p.href)}">{group}</a>'
         out.append(group)

@@ -130,3 +130,16 @@ def test_ticks() -> None:
     years = date_ticks(dt.date(2001, 3, 1), dt.date(2024, 6, 1))
     assert 2 <= len(years) <= 7 and all(label.isdigit() for _, label in years)
     assert date_ticks(dt.date(2024, 1, 1), dt.date(2024, 1, 1)) == [(dt.date(2024, 1, 1), "Jan 1")]
+
+
+def test_a_label_moved_off_its_point_gets_a_leader_line() -> None:
+    exact = Interval(low=10, high=10)
+    points = [
+        TimelinePoint(as_of=dt.date(2024, 1, 1), value=10, strict=exact, newsroom=exact, source_id=name, text="10")
+        for name in ("a", "b", "c")
+    ]
+    root = parse(timeline_svg(points, title="t", description="d", ident="x"))
+    groups = root.find_all("g", "cc-point")
+    # Right of the point, then left of it, then a row lower with a line back.
+    assert [g.find("text").attrs["text-anchor"] for g in groups] == ["start", "end", "start"]
+    assert [bool(g.find_all("line", "cc-leader")) for g in groups] == [False, False, True]

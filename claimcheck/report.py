@@ -235,6 +235,22 @@ class Report(BaseModel):
 
         return render_text(self)
 
+    def to_html(self, *, rules_url: str = "docs/rules.md") -> str:
+        """The report as one self-contained HTML page (see `claimcheck.render.html`).
+
+        Rule codes link to ``{rules_url}#cc101``; point `rules_url` at wherever
+        the rules reference is published.
+        """
+        from .render.html import render_html
+
+        return render_html(self, rules_url=rules_url)
+
+    def _repr_html_(self) -> str:
+        """The compact HTML view a notebook shows for a report."""
+        from .render.html import render_html_fragment
+
+        return render_html_fragment(self)
+
     def __str__(self) -> str:
         return self.to_table()
 

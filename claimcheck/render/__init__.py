@@ -14,6 +14,7 @@ from ..errors import ConfigError
 from ..report import Report
 from .concise import render_concise
 from .github import render_github
+from .html import render_html
 from .json import render_json
 from .junit import render_junit
 from .sarif import render_sarif
@@ -29,6 +30,7 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "github": render_github,
     "sarif": render_sarif,
     "junit": render_junit,
+    "html": render_html,
 }
 
 #: Formats for people: they end with a summary line. The others are payload

@@ -1,0 +1,145 @@
+"""Timelines as pictures: the SVG chart of a figure over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from htmldom import Node, assert_links_resolve, assert_safe_dom, parse
+
+from claimcheck.model import Interval
+from claimcheck.render.timeline_svg import (
+    TimelinePoint,
+    date_ticks,
+    nice_ticks,
+    timeline_svg,
+)
+from claimcheck.report import Report
+
+
+def _chart_entry(root: Node, rule: str = "CC202") -> Node:
+    return next(e for e in root.find_all("li", "cc-entry") if f"{rule} " in e.find("p", "cc-rule").text)
+
+
+def _points(svg: Node) -> list[tuple[float, float, Node]]:
+    """(x, y, group) of each point, in the order drawn."""
+    found = []
+    for g in svg.find_all("g", "cc-point"):
+        marker = g.find("circle")
+        found.append((float(marker.attrs["cx"]), float(marker.attrs["cy"]), g))
+    return found
+
+
+def test_conflicting_point_is_marked_with_a_cross_and_a_label(falling_toll_report: Report) -> None:
+    root = parse(falling_toll_report.to_html())
+    svg = _chart_entry(root).find("svg", "cc-chart")
+    points = _points(svg)
+    assert len(points) == 3
+    flagged = [g for _, _, g in points if "cc-conflicting" in g.classes]
+    assert len(flagged) == 1
+    assert flagged[0].find("path", "cc-cross") and flagged[0].find("circle", "cc-ring")
+    assert flagged[0].find("text").text.startswith('✖ bad"id')
+    assert all("✖" not in g.find("text").text for _, _, g in points if g is not flagged[0])
+    status = [row.find_all("td")[-1].text for row in _chart_entry(root).find("table", "cc-data").find("tbody").find_all("tr")]
+    assert status == ["", "", "✖ conflicts"]
+
+
+def test_points_follow_date_and_value(falling_toll_report: Report) -> None:
+    svg = _chart_entry(parse(falling_toll_report.to_html())).find("svg", "cc-chart")
+    (x1, y1, _), (x2, y2, _), (x3, y3, _) = _points(svg)
+    assert x1 < x2 < x3
+    assert y2 < y1 < y3  # 150 is drawn above 100, and 90 below it
+
+
+def test_open_ended_reading_is_an_arrow(falling_toll_report: Report) -> None:
+    svg = _chart_entry(parse(falling_toll_report.to_html())).find("svg", "cc-chart")
+    assert len(svg.find_all("path", "cc-arrow")) == 1  # "at least 150": no upper bound
+    assert len(svg.find_all("rect", "cc-newsroom")) == 3
+
+
+def test_chart_is_labelled_for_screen_readers_and_linked_to_the_text(falling_toll_report: Report) -> None:
+    root = parse(falling_toll_report.to_html())
+    svg = _chart_entry(root).find("svg", "cc-chart")
+    assert svg.attrs["role"] == "img"
+    ids = svg.attrs["aria-labelledby"].split()
+    labels = {n.attrs["id"]: n for n in svg.iter() if n.attrs.get("id") in ids}
+    assert [labels[i].tag for i in ids] == ["title", "desc"]
+    assert "over time" in labels[ids[0]].text
+    assert "as of March 10, 2024: 90 (conflicts)" in labels[ids[1]].text
+    links = [a.attrs["href"] for a in svg.find_all("a")]
+    assert len(links) == 3 and all(h.startswith("#c") for h in links)
+    assert_links_resolve(root)
+    assert_safe_dom(root)
+
+
+def test_seed_hostages_held_chart(seed_report: Report) -> None:
+    """The five seed articles' hostages-remaining figures: one point per source, 97 in October 2024 first."""
+    root = parse(seed_report.to_html())
+    charts = root.find_all("svg", "cc-chart")
+    assert len(charts) == sum(d.rule == "CC202" for d in seed_report.discrepancies)
+    held = next(svg for svg in charts if "hostages held" in svg.find("title").text)
+    points = _points(held)
+    labels = [g.find("text").text for _, _, g in points]
+    assert sorted(label.split(":")[0] for label in labels) == ["000", "001", "002", "003", "004"]
+    assert labels[0] == "002: 97"
+    assert not any("cc-conflicting" in g.classes for _, _, g in points)
+    xs = [x for x, _, _ in points]
+    assert xs == sorted(xs)
+
+
+def test_labels_do_not_overlap_on_close_dates(seed_report: Report) -> None:
+    """000 (July 2) and 003 (July 7) sit a few pixels apart: their labels must not be drawn over each other."""
+    root = parse(seed_report.to_html())
+    for svg in root.find_all("svg", "cc-chart"):
+        boxes = []
+        for text in svg.find_all("text", "cc-label"):
+            x, y, n = float(text.attrs["x"]), float(text.attrs["y"]), len(text.text) * 6.4
+            left = {"start": x, "end": x - n, "middle": x - n / 2}[text.attrs["text-anchor"]]
+            boxes.append((left, y - 11, left + n, y + 3))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_svg_escapes_what_it_is_given() -> None:
+    point = TimelinePoint(
+        as_of=dt.date(2024, 1, 1), value=5, strict=Interval(low=5, high=5), newsroom=Interval(low=5, high=5),
+        source_id="<script>x</script>", text='5 & "quoted"', href='#c1" onclick="x',
+    )
+    svg = timeline_svg([point], title="</title><script>", description="<b>", ident='a"b')
+    root = parse(svg)
+    assert_safe_dom(root)
+    assert root.find("title").text == "</title><script>"
+    assert root.find("text", "cc-label").text == '<script>x</script>: 5 & "quoted"'
+    assert root.find("a").attrs["href"] == '#c1" onclick="x'
+
+
+def test_nothing_to_draw() -> None:
+    assert timeline_svg([], title="t", description="d", ident="x") == ""
+
+
+def test_one_date_still_draws() -> None:
+    point = TimelinePoint(as_of=dt.date(2024, 1, 1), value=0, strict=Interval(low=0, high=0), newsroom=Interval(low=0, high=0), source_id="a", text="0")
+    root = parse(timeline_svg([point, point], title="t", description="d", ident="x"))
+    assert len(root.find_all("g", "cc-point")) == 2
+
+
+def test_ticks() -> None:
+    assert nice_ticks(0, 1) == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    assert nice_ticks(5, 5)[0] <= 5 <= nice_ticks(5, 5)[-1]
+    assert nice_ticks(-3, 3)[0] <= -3
+    years = date_ticks(dt.date(2001, 3, 1), dt.date(2024, 6, 1))
+    assert 2 <= len(years) <= 7 and all(label.isdigit() for _, label in years)
+    assert date_ticks(dt.date(2024, 1, 1), dt.date(2024, 1, 1)) == [(dt.date(2024, 1, 1), "Jan 1")]
+
+
+def test_a_label_moved_off_its_point_gets_a_leader_line() -> None:
+    exact = Interval(low=10, high=10)
+    points = [
+        TimelinePoint(as_of=dt.date(2024, 1, 1), value=10, strict=exact, newsroom=exact, source_id=name, text="10")
+        for name in ("a", "b", "c")
+    ]
+    root = parse(timeline_svg(points, title="t", description="d", ident="x"))
+    groups = root.find_all("g", "cc-point")
+    # Right of the point, then left of it, then a row lower with a line back.
+    assert [g.find("text").attrs["text-anchor"] for g in groups] == ["start", "end", "start"]
+    assert [bool(g.find_all("line", "cc-leader")) for g in groups] == [False, False, True]

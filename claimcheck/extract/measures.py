@@ -231,8 +231,11 @@ def _predicate(tokens: list[Token], words: list[str], np: NounPhrase, lexicon: L
                 break
     steps = 0
     while k < n and steps < 5:
-        measure = _accepted(lexicon.measure_predicates.values_at(words, k), np.head_class)
-        if measure:
+        hit = lexicon.measure_predicates.values_at(words, k)
+        measure = _accepted(hit, np.head_class)
+        if measure and hit is not None:
+            if k + hit[0] < n and words[k + hit[0]] == "or":
+                return None  # "injured or left without homes": two categories in one count
             return measure
         if direct_only:
             return None

@@ -502,15 +502,24 @@ def _name_before(
 def _name_after(text: str, tokens: list[Token], words: list[str], start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The party named by the words from `start`: a known party, or a run of names and speaker nouns."""
     n = len(words)
-    if start < n and words[start] == "the":
-        start += 1
     if start >= n:
         return None
-    hit = lexicon.parties.match_at(words, start)
+    hit = lexicon.parties.match_at(words, start)  # "the Gaza health ministry" is a party name as written
     if hit:
         return start, start + hit[0] - 1
+    if words[start] == "the":
+        start += 1
+        if start >= n:
+            return None
+        hit = lexicon.parties.match_at(words, start)
+        if hit:
+            return start, start + hit[0] - 1
     last = start
-    while last < n and (_is_name_word(text, tokens[last], words[last], lexicon) or (last > start and words[last] in ("of", "for"))) and last - start < 6:
+    while last < n and last - start < 6 and (
+        _is_name_word(text, tokens[last], words[last], lexicon)
+        or (last > start and words[last] in ("of", "for"))
+        or (last + 1 < n and words[last + 1] in lexicon.speakers and tokens[last].figure < 0)  # "Gaza health ministry"
+    ):
         last += 1
     last -= 1
     while last >= start and words[last] in ("of", "for"):

@@ -43,7 +43,8 @@ class CumulativeDecrease(Rule):
         window = context.config.tolerances.same_date_days
         claims = sorted((c for c in context.members(group) if c.as_of), key=lambda c: (c.as_of, c.source_id))
         # The highest earlier figure per reading and per party: a university's
-        # estimate does not make a government's later count "fall".
+        # estimate does not make a government's later count "fall"; a figure
+        # attributed to no one is compared with every party's.
         best: dict[tuple[str, str | None], Claim] = {}
         pending: list[Claim] = []
         for claim in claims:
@@ -56,11 +57,15 @@ class CumulativeDecrease(Rule):
                 pending.remove(earlier)
             pending.append(claim)
             for reading in ("strict", "newsroom"):
+                # Comparable: the same party, or a figure attributed to no one on either side.
                 key = attribution_key(claim)
-                earlier = best.get((reading, key)) or next(
-                    (e for (r, k), e in best.items() if r == reading and k is not None and key is not None and same_name(k, key)), None
-                )
-                if earlier is None or earlier.source_id == claim.source_id:
+                comparable = [
+                    e
+                    for (r, k), e in best.items()
+                    if r == reading and e.source_id != claim.source_id and (k is None or key is None or same_name(k, key))
+                ]
+                earlier = max(comparable, key=lambda e: _low(e, reading), default=None)
+                if earlier is None:
                     continue
                 high = interval_of(claim, reading).high  # type: ignore[arg-type]
                 if high is not None and high < _low(earlier, reading):

@@ -54,6 +54,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
         (("    expect:", "    xfail: ''\n    expect:"), "xfail needs a reason"),
         (("published: 2024-05-02, text: \"The attack on Pelna on January 12, 2024 killed about 600", "published: someday, text: \"The attack on Pelna on January 12, 2024 killed about 600"), "published"),
     ],
+    ids=["unknown_key", "offsets", "quote_not_in_source", "unknown_source", "other_rule", "bad_severity", "bad_name", "duplicate_source", "empty_xfail", "bad_date"],
 )
 def test_a_bad_file_is_an_input_error_naming_it(tmp_path: Path, change: tuple[str, str], problem: str) -> None:
     old, new = change

@@ -19,7 +19,7 @@ CASE_FILES: dict[str, CaseFile] = load_case_files(CASES_DIR)
 
 
 def _params() -> list[object]:
-    params = []
+    params: list[object] = []
     for code, case_file in CASE_FILES.items():
         for case in case_file.cases:
             marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []

@@ -28,7 +28,7 @@ from pathlib import Path
 from .compare import compare
 from .errors import ClaimcheckError, InputError
 from .rules import RULES, Rule
-from .testing import CaseFile, RuleCase, describe, load_case_files, run_case
+from .rule_cases import CaseFile, RuleCase, describe, load_case_files, run_case
 
 __all__ = ["ROOT", "CASES_DIR", "RULES_PAGE", "render_rules_reference", "main"]
 

@@ -8,7 +8,7 @@ import pytest
 
 from claimcheck.docs import CASES_DIR, RULES_PAGE, main, render_rules_reference
 from claimcheck.rules import RULES
-from claimcheck.testing import load_case_files
+from claimcheck.rule_cases import load_case_files
 
 
 @pytest.fixture(scope="module")

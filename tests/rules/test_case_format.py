@@ -1,4 +1,4 @@
-"""The rule-case format (claimcheck.testing): strict on load, exact when checking."""
+"""The rule-case format (claimcheck.rule_cases): strict on load, exact when checking."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from claimcheck.errors import InputError
 from claimcheck.report import Severity
-from claimcheck.testing import CaseSource, ExpectedClaim, ExpectedDiscrepancy, RuleCase, check_case, load_case_file
+from claimcheck.rule_cases import CaseSource, ExpectedClaim, ExpectedDiscrepancy, RuleCase, check_case, load_case_file
 
 GOOD = """\
 rule: CC101

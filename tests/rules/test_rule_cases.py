@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.rules import RULES
-from claimcheck.testing import CaseFile, RuleCase, check_case, load_case_files
+from claimcheck.rule_cases import CaseFile, RuleCase, check_case, load_case_files
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_FILES: dict[str, CaseFile] = load_case_files(CASES_DIR)

@@ -26,14 +26,12 @@ docs/gold-annotations.md (``figures: []`` when there are none). A figure
 has ``quote`` (exact text), ``kind``, ``value`` and ``qualifier`` written as
 in the gold policy, ``unit`` for money, percentages and units of measure,
 ``resolved: true`` for dates worked out from the published date, and
-optionally ``measure``, ``head`` and ``rounding`` when the example means to
-check them.
+optionally ``measure`` and ``rounding`` when the example means to check them.
 
 The test runs `claimcheck.extract` on a Source built from the example and
 asserts that the figures it finds, in text order, are exactly the expected
 ones: same quotes, kinds, values, qualifiers and units; for dates, whether
-they were resolved; and measure, head and rounding where the example gives
-them. Totals the extractor derives from an enumeration (``derived_from``)
+they were resolved; and measure and rounding where the example gives them. Totals the extractor derives from an enumeration (``derived_from``)
 are not figures in the text and are left out, as the gold scorer does.
 
 An example the extractor gets wrong stays in its file with
@@ -70,9 +68,9 @@ MEASURES = frozenset({
     "count",
 })
 EXAMPLE_KEYS = frozenset({"name", "source", "text", "published", "note", "figures", "xfail"})
-FIGURE_KEYS = frozenset({"quote", "kind", "value", "qualifier", "unit", "measure", "head", "resolved", "rounding"})
+FIGURE_KEYS = frozenset({"quote", "kind", "value", "qualifier", "unit", "measure", "resolved", "rounding"})
 # Checked only when the example gives them.
-OPTIONAL_CHECKS = ("measure", "head", "rounding")
+OPTIONAL_CHECKS = ("measure", "rounding")
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -196,7 +194,6 @@ def render_claim(claim: Claim) -> dict[str, Any]:
         out["qualifier"] = "exact"
         out["resolved"] = value.resolved
     out["measure"] = claim.measure
-    out["head"] = claim.head
     return out
 
 

@@ -1,5 +1,8 @@
 """claimcheck: find factual discrepancies between news sources."""
 
+from ._version import __version__
+from .compare import build_report, compare
+from .config import Config, Tolerances
 from .errors import ClaimcheckError, ConfigError, InputError, VocabularyError
 from .extract import extract
 from .model import (
@@ -20,18 +23,23 @@ from .model import (
     Span,
     TemporalClass,
 )
+from .report import ClaimGroup, Discrepancy, Report, Severity
 from .sources import load_sources
 from .vocabulary import Vocabulary
 
 __all__ = [
+    "__version__",
     "Attribution",
     "Claim",
+    "ClaimGroup",
     "ClaimKind",
     "ClaimcheckError",
+    "Config",
     "ConfigError",
     "DatePrecision",
     "DateRole",
     "DateValue",
+    "Discrepancy",
     "Duration",
     "DurationUnit",
     "EventMention",
@@ -39,12 +47,17 @@ __all__ = [
     "Interval",
     "Qualifier",
     "Quantity",
+    "Report",
     "Role",
+    "Severity",
     "Source",
     "Span",
     "TemporalClass",
+    "Tolerances",
     "Vocabulary",
     "VocabularyError",
+    "build_report",
+    "compare",
     "extract",
     "load_sources",
 ]

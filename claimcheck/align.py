@@ -594,6 +594,7 @@ def _group_label(measure: str, claim: Claim, event: str | None, resolver: _Event
         phase = f", phase {event.split('/phase-')[1]}" if "/phase-" in event else ""
         if measure in ("event_date", "duration", "elapsed"):
             return f"{what} {label}{phase}"
-        return f"{what}{population}{where} in {label}{phase}"
+        link = entry.event_link if entry else "in"
+        return f"{what}{population}{where} {link} {label}{phase}"
     return f"{what}{population}{where}"
 

@@ -137,7 +137,8 @@ class MeasureEntry(_Strict):
     temporal class, or ``by_event``: event-bound when tied to an instant or
     bounded event, cumulative when tied to an ongoing one or to none.
     `implies` lists population labels the measure already carries, dropped
-    from its claims.
+    from its claims. `event_link` joins the label to its event in a group's
+    label ("the damage in the earthquake", "the cost of rebuilding after").
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -155,6 +156,7 @@ class MeasureEntry(_Strict):
     default_heads: list[str] = Field(default_factory=list)
     subjects: list[str] = Field(default_factory=list)
     takes_event: bool = True
+    event_link: str = "in"
     replace: bool = False
 
 
@@ -262,6 +264,7 @@ class Vocabulary(_Strict):
     dates: Dates = Field(default_factory=Dates)
     durations: Durations = Field(default_factory=Durations)
     heads: dict[str, list[str]] = Field(default_factory=dict)
+    person_suffixes: list[str] = Field(default_factory=list)
     links: Links = Field(default_factory=Links)
     measures: list[MeasureEntry] = Field(default_factory=list)
     populations: list[PopulationEntry] = Field(default_factory=list)
@@ -315,7 +318,7 @@ class Vocabulary(_Strict):
 
 
 _SECTIONS = {
-    "numbers", "qualifiers", "dates", "durations", "heads", "links", "measure", "population",
+    "numbers", "qualifiers", "dates", "durations", "heads", "person_suffixes", "links", "measure", "population",
     "event_kind", "events", "place", "party", "attribution", "revisions", "noise", "about",
 }  # fmt: skip
 

@@ -89,10 +89,11 @@ class PhraseTable:
 
 @dataclass(frozen=True, slots=True)
 class MeasureCue:
-    """One way a measure is named: which measure, and the head classes it accepts."""
+    """One way a measure is named: which measure, the head classes it accepts, and its kind (count or money)."""
 
     measure: str
     heads: frozenset[str]
+    kind: str = "count"
 
 
 @dataclass(slots=True)
@@ -123,6 +124,7 @@ class Lexicon:
     noise_lines: re.Pattern[str] | None
     non_count_units: frozenset[str]
     head_class: dict[str, str]
+    person_suffixes: tuple[str, ...]
     default_measure: dict[str, str]
     measure_nouns: PhraseTable
     measure_verbs: PhraseTable
@@ -352,7 +354,7 @@ def _build(v: Vocabulary) -> Lexicon:
     for m in v.measures:
         for cls in m.default_heads:
             default_measure.setdefault(cls, m.id)
-        cue = MeasureCue(m.id, frozenset(m.heads))
+        cue = MeasureCue(m.id, frozenset(m.heads), m.kind)
         for phrase in m.nouns:
             measure_nouns.add(phrase, cue)
         for phrase in m.verbs:
@@ -482,6 +484,7 @@ def _build(v: Vocabulary) -> Lexicon:
         noise_lines=noise_lines,
         non_count_units=frozenset(u.lower() for u in v.noise.non_count_units),
         head_class=head_class,
+        person_suffixes=tuple(v.person_suffixes),
         default_measure=default_measure,
         measure_nouns=measure_nouns,
         measure_verbs=measure_verbs,

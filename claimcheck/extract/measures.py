@@ -92,12 +92,23 @@ def noun_phrase(tokens: list[Token], words: list[str], i: int, lexicon: Lexicon)
         head_at = next((r for r in run if lexicon.measure_nouns.match_at(words, r)), run[-1])
     if np.head is None:
         np.head, np.head_index = words[head_at], head_at
-        np.head_class = lexicon.head_class.get(words[head_at])
+        np.head_class = head_class_of(words[head_at], lexicon)
         np.modifiers = [r for r in run if r < head_at]
     else:
         np.modifiers = [r for r in run]
     np.end = head_at + 1 if not np.bodies else np.end
     return np
+
+
+def head_class_of(word: str, lexicon: Lexicon) -> str:
+    """The class of a counted noun: from the vocabulary, "people" by its ending ("farmers",
+    "tourists"), or "other" — a noun that is there but names none of the classes ("firearms")."""
+    known = lexicon.head_class.get(word)
+    if known is not None:
+        return known
+    if word.endswith(lexicon.person_suffixes) and len(word) > 4:
+        return "people"
+    return "other"
 
 
 def _verb_like(words: list[str], k: int, lexicon: Lexicon) -> bool:
@@ -110,29 +121,41 @@ def _verb_like(words: list[str], k: int, lexicon: Lexicon) -> bool:
     return word.endswith("ed") and bool(lexicon.measure_verbs.values_at([word], 0))
 
 
-def _accepted(hit: tuple[int, list[object]] | None, head_class: str | None) -> str | None:
-    """The first measure among a phrase's cues that accepts this head class."""
+def _accepted(hit: tuple[int, list[object]] | None, head_class: str | None, kind: str = "count") -> str | None:
+    """The first measure among a phrase's cues of this kind that accepts this head class."""
     if hit is None:
         return None
     for cue in hit[1]:
         assert isinstance(cue, MeasureCue)
-        if (head_class or "none") in cue.heads:
+        if cue.kind == kind and ((head_class or "none") in cue.heads or "any" in cue.heads):
             return cue.measure
     return None
 
 
-def read_measure(tokens: list[Token], words: list[str], i: int, np: NounPhrase, lexicon: Lexicon) -> str | None:
-    """The measure of the count at token `i`, or None for a general count."""
+def read_measure(
+    tokens: list[Token],
+    words: list[str],
+    i: int,
+    np: NounPhrase,
+    lexicon: Lexicon,
+    *,
+    kind: str = "count",
+    date_tokens: frozenset[int] = frozenset(),
+) -> str | None:
+    """The measure of the figure at token `i` — a count, or a sum of money when `kind` is
+    "money" — or None when no cue names one. Only measures of that kind are considered.
+    `date_tokens` are the tokens of date figures, which a linked subject may reach across
+    ("Damage from the March 2023 earthquake came to $3 billion")."""
     head_class = np.head_class
-    # 1. The head noun names the measure: "1,200 deaths", "17 dead".
+    # 1. The head noun names the measure: "1,200 deaths", "17 dead", "$3 billion in damage".
     if not np.bodies and np.head_index is not None:
-        hit = lexicon.measure_nouns.match_at(words, np.head_index)
-        if hit:
-            return _measure_of(hit[1])
+        measure = _of_kind(lexicon.measure_nouns.values_at(words, np.head_index), kind)
+        if measure:
+            return measure
     if not np.bodies and i + 1 < len(words) and (np.head_index is None or np.head_index == i + 1):
-        hit = lexicon.measure_nouns.match_at(words, i + 1)
-        if hit:
-            return _measure_of(hit[1])
+        measure = _of_kind(lexicon.measure_nouns.values_at(words, i + 1), kind)
+        if measure:
+            return measure
     # A participle before the noun ("eight released hostages") makes a plain count.
     if any(_participle(words[m], lexicon) for m in np.modifiers) and not np.bodies:
         return None
@@ -142,58 +165,64 @@ def read_measure(tokens: list[Token], words: list[str], i: int, np: NounPhrase, 
     while anchor >= 0 and words[anchor] in ("the", "a", "an", "all", "some"):
         anchor -= 1
     if anchor >= 0:
-        measure = _accepted(lexicon.measure_verbs.values_ending_at(words, anchor), head_class)
+        measure = _accepted(lexicon.measure_verbs.values_ending_at(words, anchor), head_class, kind)
         if measure:
             return measure
     # 3. A predicate after the noun phrase: "250 others were taken hostage". The
     #    object of a partitive keeps only a predicate right after it ("of the 251
     #    abducted"); one after an auxiliary belongs to the partitive's subject.
-    measure = _predicate(tokens, words, np, lexicon, direct_only=_is_partitive_object(words, i))
+    measure = _predicate(tokens, words, np, lexicon, kind, direct_only=_is_partitive_object(words, i))
     if measure:
         return measure
     if np.bodies and np.bodies_index is not None:
-        measure = _clause_verb(words, np.bodies_index, lexicon, head_class)
+        measure = _clause_verb(words, np.bodies_index, lexicon, head_class, kind)
         if measure:
             return measure
     # 4. A modifier: "the remaining 97 hostages", "100 hostages still in Gaza", "living captives".
     for position in [i - 1, *np.modifiers, np.end]:
         if 0 <= position < len(words):
-            measure = _accepted(lexicon.measure_modifiers.values_at(words, position), head_class)
+            measure = _accepted(lexicon.measure_modifiers.values_at(words, position), head_class, kind)
             if measure:
                 return measure
-    if np.bodies:
+    if np.bodies and kind == "count":
         # "the bodies of about 30 others": dead hostages, when hostages are in view.
         if lexicon.vocabulary.measure("hostages_dead") and any(lexicon.head_class.get(w) == "captives" for w in words):
             return "hostages_dead"
         return None
     # 5. A subject that names the measure, linked to the figure: "the confirmed
     #    death toll from the collapse rose to 36", "unaccounted for, which fell to 61".
-    measure = _linked_subject(words, i, lexicon)
+    measure = _linked_subject(words, i, lexicon, kind, date_tokens)
     if measure:
         return measure
     # 6. A head noun some measure claims by default ("among the 59 hostages").
-    if head_class is not None:
+    if head_class is not None and kind == "count":
         return lexicon.default_measure.get(head_class)
     return None
 
 
-def _linked_subject(words: list[str], i: int, lexicon: Lexicon) -> str | None:
+def _linked_subject(words: list[str], i: int, lexicon: Lexicon, kind: str, date_tokens: frozenset[int]) -> str | None:
     """The measure named by a subject earlier in the clause, when a linking phrase leads to the figure."""
     link = lexicon.links.match_ending_at(words, i - 1) if i >= 1 else None
     if link is None:
         return None
     for j in range(i - 1 - link[0], max(-1, i - 16), -1):
-        if words[j] in _CLAUSE_BREAKS or words[j] == FIGURE:
-            return None
-        hit = lexicon.measure_subjects.values_ending_at(words, j)
-        if hit:
-            return _measure_of(hit[1][0])
+        if words[j] in _CLAUSE_BREAKS or (words[j] == FIGURE and j not in date_tokens):
+            return None  # another count's subject lies beyond
+        measure = _of_kind(lexicon.measure_subjects.values_ending_at(words, j), kind)
+        if measure:
+            return measure
     return None
 
 
-def _measure_of(cue: object) -> str:
-    assert isinstance(cue, MeasureCue)
-    return cue.measure
+def _of_kind(hit: tuple[int, list[object]] | None, kind: str) -> str | None:
+    """The first measure of this kind among a phrase's cues, whatever the head."""
+    if hit is None:
+        return None
+    for cue in hit[1]:
+        assert isinstance(cue, MeasureCue)
+        if cue.kind == kind:
+            return cue.measure
+    return None
 
 
 def _participle(word: str, lexicon: Lexicon) -> bool:
@@ -209,7 +238,9 @@ def _is_partitive_object(words: list[str], i: int) -> bool:
     return j >= 1 and words[j] == "of" and words[j - 1] == FIGURE
 
 
-def _predicate(tokens: list[Token], words: list[str], np: NounPhrase, lexicon: Lexicon, *, direct_only: bool = False) -> str | None:
+def _predicate(
+    tokens: list[Token], words: list[str], np: NounPhrase, lexicon: Lexicon, kind: str, *, direct_only: bool = False
+) -> str | None:
     n = len(words)
     k = np.end
     if np.partitive_whole is not None and k <= np.partitive_whole + 1:
@@ -232,7 +263,7 @@ def _predicate(tokens: list[Token], words: list[str], np: NounPhrase, lexicon: L
     steps = 0
     while k < n and steps < 5:
         hit = lexicon.measure_predicates.values_at(words, k)
-        measure = _accepted(hit, np.head_class)
+        measure = _accepted(hit, np.head_class, kind)
         if measure and hit is not None:
             if k + hit[0] < n and words[k + hit[0]] == "or":
                 return None  # "injured or left without homes": two categories in one count
@@ -247,13 +278,13 @@ def _predicate(tokens: list[Token], words: list[str], np: NounPhrase, lexicon: L
     return None
 
 
-def _clause_verb(words: list[str], bodies_index: int, lexicon: Lexicon, head_class: str | None) -> str | None:
+def _clause_verb(words: list[str], bodies_index: int, lexicon: Lexicon, head_class: str | None, kind: str) -> str | None:
     """A handing-over or recovering verb earlier in the clause governs "the bodies of N"."""
     for j in range(bodies_index - 1, max(-1, bodies_index - 30), -1):
         if words[j] in _CLAUSE_BREAKS:
             return None
         if words[j].endswith(("ed", "over", "back", "ing")):
-            measure = _accepted(lexicon.measure_verbs.values_ending_at(words, j), head_class)
+            measure = _accepted(lexicon.measure_verbs.values_ending_at(words, j), head_class, kind)
             if measure:
                 return measure
     return None

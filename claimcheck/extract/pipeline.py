@@ -148,10 +148,12 @@ class _SourceReader:
         tokens, words = reading.tokens, reading.words
         np = noun_phrase(tokens, words, i, self.lexicon)
         figure = self.figures[f]
+        dates = frozenset(t for g, t in reading.figure_token.items() if self.figures[g].kind is ClaimKind.DATE)
         if figure.kind is ClaimKind.MONEY:
-            measure: str | None = "money"
+            # A sum no cue names ("$25 million") stays "money": kept, but lined up with nothing.
+            measure: str | None = read_measure(tokens, words, i, np, self.lexicon, kind="money", date_tokens=dates) or "money"
         else:
-            measure = read_measure(tokens, words, i, np, self.lexicon)
+            measure = read_measure(tokens, words, i, np, self.lexicon, date_tokens=dates)
         result = _CountReading(i=i, np=np, measure=measure)
         clauses = reading.clauses
         result.running = is_running(words, i, clauses, self.lexicon)

@@ -13,6 +13,8 @@ whether they were used to build the extractor:
   pitfalls, not tuned against as sentences.
 * ``news_wild.yaml``: sentences from other news beats, written from the
   policy before the extractor was run on them. Held-out set.
+* ``measures.yaml``: how a measure is read — sums of money that are lined
+  up and those that stay plain, unlisted counted nouns. Development set.
 
 New examples go in the file for their provenance; a bug found in the wild
 becomes one example in a file of its own kind (add a file, with its header,
@@ -64,7 +66,8 @@ QUALIFIERS = frozenset(q.value for q in Qualifier)
 MEASURES = frozenset({
     "killed", "injured", "hostages_taken", "hostages_held", "hostages_alive", "hostages_dead",
     "hostages_released", "hostages_rescued", "bodies_recovered", "bodies_returned",
-    "prisoners_released", "displaced", "missing", "arrested", "money", "event_date", "duration",
+    "prisoners_released", "displaced", "missing", "arrested", "money", "damage", "insured_losses",
+    "reconstruction_cost", "event_date", "duration",
     "count",
 })
 EXAMPLE_KEYS = frozenset({"name", "source", "text", "published", "note", "figures", "xfail"})

@@ -114,12 +114,14 @@ class Dates(_Strict):
 
 
 class DurationUnitEntry(_Strict):
-    """A time unit: its words (regular expressions), its length in days, and its strict slack in units."""
+    """A time unit: its words (regular expressions), its length in days, its strict slack in
+    units, and how far N calendar units may lie from N average units, in days."""
 
     unit: Literal["minute", "hour", "day", "week", "month", "year", "decade"]
     words: list[str]
     days: float
     strict_slack: float = 0.0
+    calendar_days: float = 0.0
 
 
 class Durations(_Strict):
@@ -127,6 +129,7 @@ class Durations(_Strict):
 
     units: list[DurationUnitEntry] = Field(default_factory=list)
     elapsed_patterns: list[str] = Field(default_factory=list)
+    present_markers: list[str] = Field(default_factory=list)
 
 
 class MeasureEntry(_Strict):
@@ -199,6 +202,7 @@ class EventGrammar(_Strict):
 
     start_cues: list[str] = Field(default_factory=list)
     end_cues: list[str] = Field(default_factory=list)
+    occurrence_cues: list[str] = Field(default_factory=list)
     proposal_cues: list[str] = Field(default_factory=list)
     relative_cues: dict[str, list[str]] = Field(default_factory=dict)
     phase_cues: dict[str, int] = Field(default_factory=dict)
@@ -250,9 +254,11 @@ class Revisions(_Strict):
 
 
 class Noise(_Strict):
-    """Lines that are not news, and compound modifiers that are not counts."""
+    """Lines and spans that are not news, label words, and compound modifiers that are not counts."""
 
     line_patterns: list[str] = Field(default_factory=list)
+    span_patterns: list[str] = Field(default_factory=list)
+    label_words: list[str] = Field(default_factory=list)
     non_count_units: list[str] = Field(default_factory=list)
 
 

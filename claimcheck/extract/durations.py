@@ -1,8 +1,10 @@
 """Durations: "60-day", "21 months", "weeklong", as intervals of days.
 
-The newsroom reading of "N units" is exactly N units, at the unit's average
-length (a month is 30.44 days); the strict reading allows the unit's slack
-either way (data/durations.toml), since "weeklong" may be six days or eight.
+The newsroom reading of "N units" is N units at the unit's average length (a
+month is 30.44 days), widened by how far N calendar units can differ from that
+(two months are 59 to 62 days); the strict reading also allows the unit's
+slack either way (data/durations.toml), since "weeklong" may be six days or
+eight.
 """
 
 from __future__ import annotations
@@ -40,15 +42,17 @@ def duration(value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Le
     >>> d.newsroom.describe(), d.strict.describe()
     ('7', '[5.6, 8.4]')
     """
-    days, slack = lexicon.unit_days[unit.value]
+    days, slack, calendar = lexicon.unit_days[unit.value]
     tolerances: Tolerances = lexicon.vocabulary.qualifiers.tolerances
     if qualifier is Qualifier.EXACT:
-        strict = build(Interval, low=(value - slack) * days, high=(value + slack) * days, low_open=False, high_open=False)
-        newsroom = build(Interval, low=value * days, high=value * days, low_open=False, high_open=False)
+        # Two months are 59 to 62 days: the newsroom reading spans the calendar's months.
+        low, high = value * days - calendar, value * days + calendar
+        strict = build(Interval, low=min(low, (value - slack) * days), high=max(high, (value + slack) * days), low_open=False, high_open=False)
+        newsroom = build(Interval, low=low, high=high, low_open=False, high_open=False)
     else:
         strict_units, newsroom_units = intervals(value, qualifier, tolerances)
-        strict = _scale(strict_units, days)
-        newsroom = _scale(newsroom_units, days)
+        strict = _scale(strict_units, days, calendar)
+        newsroom = _scale(newsroom_units, days, calendar)
     return build(
         Duration,
         type="duration",
@@ -61,11 +65,11 @@ def duration(value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Le
     )
 
 
-def _scale(units: Interval, days: float) -> Interval:
+def _scale(units: Interval, days: float, calendar: float) -> Interval:
     return build(
         Interval,
-        low=None if units.low is None else units.low * days,
-        high=None if units.high is None else units.high * days,
+        low=None if units.low is None else units.low * days - calendar,
+        high=None if units.high is None else units.high * days + calendar,
         low_open=units.low_open,
         high_open=units.high_open,
     )

@@ -46,11 +46,8 @@ _MONTH_CONTEXT = frozenset(
     "between to and or since".split()
 )
 _STRICT_MONTH_CONTEXT = frozenset("in since until till by during from through throughout last next this before after early late mid".split())
-_LABEL_WORDS = frozenset(
-    "no no. nos article articles resolution resolutions route highway flight chapter section room apartment unit gate "
-    "platform channel level grade class category title page line bus row seat act rule paragraph clause item "
-    "number version model series phase stage box district precinct ward lot block pier terminal".split()
-)
+#: Words ending in "s" after a compact figure that are not counted nouns ("the 100m this year").
+_NOT_PLURALS = frozenset("this thus was has is its his hers yours ours theirs less unless across plus".split())
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b))", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"[-–]([A-Za-z]+(?:-[A-Za-z]+)?)")
@@ -63,10 +60,11 @@ _CHANGE_VERBS = frozenset("rose risen rising climbed jumped increased increase f
 
 
 def noise_ranges(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """The (start, end) of every line that is not news (only short lines can be)."""
+    """The (start, end) of every line that is not news (only short lines can be), and of
+    every span that is not news wherever it stands (telephone numbers, footnote markers)."""
+    ranges = [m.span() for m in lexicon.noise_spans.finditer(text)] if lexicon.noise_spans is not None else []
     if lexicon.noise_lines is None:
-        return []
-    ranges = []
+        return ranges
     line_start = 0
     size = len(text)
     while line_start <= size:
@@ -244,7 +242,7 @@ class _Finder:
             if phrase == "one" and not _LIST_ITEM_ONE.search(text, max(0, start - 160), start):
                 return None  # "one" counts only as an item in a list of counts ("96 … and one person")
             before = _words_before(text, start, 0, 1)
-            if before and before[0] in _LABEL_WORDS:
+            if before and before[0] in lexicon.label_words:
                 return None  # "phase two", "Article Five": a name, not a count
             value = parse_words(m.group(), lexicon)
             return (start, end, value, 1.0, None) if value is not None else None
@@ -256,6 +254,9 @@ class _Finder:
         m = lexicon.digit_number.match(text, start)
         if m is None or not _plausible_digits(text, m, lexicon):
             return None
+        mag = m.group("mag")
+        if mag and len(mag) == 1 and not m.group("magsp") and not m.group("cur") and not _counted_noun_after(text, m.end(), lexicon):
+            return None  # "3m people" counts millions; "the 100M", "a 5k run", "raised 100m" say not what
         value, rounding = parse_digits(m.group("num"), m.group("mag") if _magnitude_ok(m) else None, lexicon)
         end = m.end() if _magnitude_ok(m) else m.end("num")
         unit = None
@@ -348,7 +349,7 @@ def _plausible_year(text: str, start: int, end: int, previous: str, lexicon: Lex
         return False
     if text.startswith(("-", "–"), end) and end + 1 < len(text) and text[end + 1].isalpha():
         return False
-    if previous in _LABEL_WORDS:
+    if previous in lexicon.label_words:
         return False
     following = TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
     if following is not None and following.group().lower() in lexicon.head_class and previous not in ("in", "since", "of", "by", "the"):
@@ -377,9 +378,21 @@ def _plausible_digits(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     if start > 0 and text[start - 1] in "#":
         return False
     before = _words_before(text, start, 0, 1)
-    if before and before[0] in _LABEL_WORDS and not m.group("cur"):
+    if before and before[0] in lexicon.label_words and not m.group("cur"):
         return False
     return _plausible_compound(text, m.end(), lexicon)
+
+
+def _counted_noun_after(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether the word after `end` is a noun that can be counted: a counted noun the
+    vocabulary knows ("people", "deaths") or a plural ("views"), not "run" or "for"."""
+    following = TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    if following is None:
+        return False
+    word = following.group().lower()
+    if word in lexicon.head_class or bool(lexicon.measure_nouns.values_at([word], 0)):
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURALS
 
 
 def _plausible_compound(text: str, end: int, lexicon: Lexicon) -> bool:

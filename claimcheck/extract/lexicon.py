@@ -118,10 +118,13 @@ class Lexicon:
     weekday_number: dict[str, int]
     duration: re.Pattern[str]
     duration_compound: re.Pattern[str]
-    unit_days: dict[str, tuple[float, float]]  # (days per unit, strict slack in units)
+    unit_days: dict[str, tuple[float, float, float]]  # (days per unit, strict slack in units, calendar days)
     unit_of_word: list[tuple[re.Pattern[str], str]]
     elapsed: list[re.Pattern[str]]
+    present_markers: frozenset[str]
     noise_lines: re.Pattern[str] | None
+    noise_spans: re.Pattern[str] | None
+    label_words: frozenset[str]
     non_count_units: frozenset[str]
     head_class: dict[str, str]
     person_suffixes: tuple[str, ...]
@@ -138,6 +141,7 @@ class Lexicon:
     event_starters: frozenset[str]
     event_span: dict[str, str]
     start_cues: PhraseTable
+    occurrence_cues: PhraseTable
     end_cues: PhraseTable
     proposal_cues: PhraseTable
     relative_cues: PhraseTable
@@ -315,11 +319,11 @@ def _build(v: Vocabulary) -> Lexicon:
     )
 
     du = v.durations
-    unit_days: dict[str, tuple[float, float]] = {}  # (days per unit, strict slack in units)
+    unit_days: dict[str, tuple[float, float, float]] = {}
     unit_of_word: list[tuple[re.Pattern[str], str]] = []
     unit_words: list[str] = []
     for entry in du.units:
-        unit_days[entry.unit] = (entry.days, entry.strict_slack)
+        unit_days[entry.unit] = (entry.days, entry.strict_slack, entry.calendar_days)
         for word in entry.words:
             unit_of_word.append((re.compile(rf"(?:{word})\Z", re.IGNORECASE), entry.unit))
             unit_words.append(word)
@@ -380,9 +384,11 @@ def _build(v: Vocabulary) -> Lexicon:
         for cue in kind.cues:
             event_cues.add(cue, kind.id)
     g = v.events
-    start_cues, end_cues, proposal_cues, relative_cues, phase_cues = (PhraseTable() for _ in range(5))
+    start_cues, end_cues, proposal_cues, relative_cues, phase_cues, occurrence_cues = (PhraseTable() for _ in range(6))
     for phrase in g.start_cues:
         start_cues.add(phrase, "start")
+    for phrase in g.occurrence_cues:
+        occurrence_cues.add(phrase, "occurrence")
     for phrase in g.end_cues:
         end_cues.add(phrase, "end")
     for phrase in g.proposal_cues:
@@ -481,7 +487,10 @@ def _build(v: Vocabulary) -> Lexicon:
         unit_days=unit_days,
         unit_of_word=unit_of_word,
         elapsed=elapsed,
+        present_markers=frozenset(du.present_markers),
         noise_lines=noise_lines,
+        noise_spans=re.compile("|".join(f"(?:{p})" for p in v.noise.span_patterns), re.IGNORECASE) if v.noise.span_patterns else None,
+        label_words=frozenset(w.lower() for w in v.noise.label_words),
         non_count_units=frozenset(u.lower() for u in v.noise.non_count_units),
         head_class=head_class,
         person_suffixes=tuple(v.person_suffixes),
@@ -498,6 +507,7 @@ def _build(v: Vocabulary) -> Lexicon:
         event_starters=frozenset(event_cues.by_first) | frozenset(phase_cues.by_first),
         event_span=event_span,
         start_cues=start_cues,
+        occurrence_cues=occurrence_cues,
         end_cues=end_cues,
         proposal_cues=proposal_cues,
         relative_cues=relative_cues,

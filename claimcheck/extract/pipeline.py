@@ -348,17 +348,20 @@ class _SourceReader:
     def _duration_claim(self, f: int, figure: Figure, sentence: Sentence, reading: SentenceReading) -> Claim:
         i = reading.figure_token[f]
         elapsed = self._elapsed(figure, sentence)
-        event = _duration_event(reading, i)
         since = elapsed and _after_event(reading.words, i)
+        # "two years after the earthquake": the time since that event, not its length.
+        event = _event_after(reading, i + 1) if since else _duration_event(reading, i)
         if elapsed and not since and (event is None or self.lexicon.event_span.get(event.kind) != "ongoing"):
             event = _nearest_event(reading, i, kinds={k for k, span in self.lexicon.event_span.items() if span == "ongoing"}) or event
         if event is not None and elapsed and not since and self.lexicon.event_span.get(event.kind) != "ongoing":
             elapsed = False  # "12 days of truce" is the truce's length, not time since it began
         if elapsed and words_after(reading.words, i, ("after", "since")) and not since:
             elapsed = False  # "for six months after the storm": a period, not time elapsed
-        measure_class = TemporalClass.CUMULATIVE if elapsed else TemporalClass.EVENT_BOUND if event is not None else TemporalClass.UNKNOWN
         # "died on 29 January, seven months after the fire": elapsed as of that date.
         dated = clause_date(reading, self.figures, i, reading.clauses, self.source.published, recent_only=False) if elapsed else None
+        if since and dated is None and reading.words[i + 1] == "after" and self.lexicon.present_markers.isdisjoint(reading.words):
+            elapsed = False  # "Power returned two weeks after the storm": a delay, told in the past
+        measure_class = TemporalClass.CUMULATIVE if elapsed else TemporalClass.EVENT_BOUND if event is not None else TemporalClass.UNKNOWN
         return _claim(
             self,
             figure,
@@ -505,15 +508,46 @@ _PERIOD_WORDS = frozenset("for during over within in the first next past through
 
 
 def _duration_event(reading: SentenceReading, i: int) -> EventMention | None:
-    """The event a duration measures: "60-day cease-fire", "cease-fire lasting 60 days", "21 months of war"."""
+    """The event a duration measures: "60-day cease-fire", "cease-fire lasting 60 days", "21 months of war".
+
+    A duration after a verb of lasting is its subject's length ("The truce in
+    Dorvia in January 2024 lasted 54 days before it collapsed"); an event named
+    after the duration is the one measured only when nothing but modifiers
+    stands between ("six weeks of fighting"), not across a verb or a
+    preposition of time ("for six months after the storm").
+    """
     words = reading.words
+    k = i - 1
+    while k >= 0 and words[k] == "for":
+        k -= 1
+    if k >= 0 and words[k] in _LASTING:
+        subject = [cue for cue in reading.events if cue.index < k and not _clause_break(words, cue.index, k) and ";" not in words[cue.index : k]]
+        if subject:
+            return subject[-1].mention
     for cue in reading.events:
-        if i < cue.index <= i + 4 and not any(w in (",", ";", "—") for w in words[i + 1 : cue.index]):
+        if i < cue.index <= i + 4 and _DURATION_TO_EVENT.isdisjoint(words[i + 1 : cue.index]):
             return cue.mention
     for cue in reading.events:
         if cue.index < i and i - cue.index <= 4 and not any(w in (";",) for w in words[cue.index : i]):
             return cue.mention
     return None
+
+
+def _event_after(reading: SentenceReading, k: int) -> EventMention | None:
+    """The event named right after token `k` ("after the earthquake", "since the war began")."""
+    for cue in reading.events:
+        if k < cue.index <= k + 4 and _DURATION_TO_EVENT.isdisjoint(reading.words[k + 1 : cue.index]):
+            return cue.mention
+    return None
+
+
+#: Verbs whose object is the length of their subject ("the truce lasted 54 days").
+_LASTING = frozenset("lasted lasting lasts last spanned spanning ran running stretched endured".split())
+#: Words that, between a duration and an event after it, make the event something else than
+#: what the duration measures: punctuation, time prepositions, pronouns and auxiliaries.
+_DURATION_TO_EVENT = frozenset(
+    ", ; — – after before since until following it they he she we was were is are had has have in into to for at on".split()
+)
 
 
 def _locative_before(words: list[str], index: int) -> bool:

@@ -288,6 +288,10 @@ def _event_date(
             role = DateRole.START
         elif lexicon.end_cues.match_at(words, j):
             role = DateRole.END
+        elif j == last + 1 and (hit := lexicon.occurrence_cues.match_at(words, j)):
+            j += hit[0]  # "the earthquake struck Varno on March 5": the verb says it happened
+            steps += 1
+            continue
         elif j == last + 1 and _content_word(word, tokens[j], text):
             break  # "collapse site": the cue modifies a noun
         elif word == "," and j + 1 < n and words[j + 1].endswith("ing"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..model import Claim, ClaimKind, TemporalClass
+from ..model import Claim, ClaimKind, Quantity, TemporalClass
 from ..report import ClaimGroup, ClaimRef, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
 from .conflicts import (
@@ -61,7 +61,9 @@ def comparable_sets(context: RuleContext, group: ClaimGroup) -> list[list[Claim]
     for s in sets:
         by_unit: dict[object, list[Claim]] = {}
         for c in s:
-            by_unit.setdefault(getattr(c.value, "unit", None), []).append(c)
+            # Currencies and percent are not comparable; a duration's unit is only how it
+            # was written ("weeklong" against "10-day" is one length against another).
+            by_unit.setdefault(c.value.unit if isinstance(c.value, Quantity) else None, []).append(c)
         split.extend(v for v in by_unit.values() if len({c.source_id for c in v}) > 1 or len(v) > 1)
     context.cache[key] = split
     return split

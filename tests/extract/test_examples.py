@@ -15,6 +15,8 @@ whether they were used to build the extractor:
   policy before the extractor was run on them. Held-out set.
 * ``measures.yaml``: how a measure is read — sums of money that are lined
   up and those that stay plain, unlisted counted nouns. Development set.
+* ``noise.yaml``: text that is not news (telephone numbers, footnote markers,
+  credit clauses, label words) beside news that looks like it. Development set.
 
 New examples go in the file for their provenance; a bug found in the wild
 becomes one example in a file of its own kind (add a file, with its header,

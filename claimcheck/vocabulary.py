@@ -66,6 +66,7 @@ class NumberWords(_Strict):
     tens: dict[str, int] = Field(default_factory=dict)
     scales: dict[str, float] = Field(default_factory=dict)
     dozen: list[str] = Field(default_factory=list)
+    fractions: dict[str, float] = Field(default_factory=dict)
     vague: list[VagueAmount] = Field(default_factory=list)
 
 

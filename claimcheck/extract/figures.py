@@ -139,6 +139,9 @@ class _Finder:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def at_digit(self, p: int) -> Figure | None:
+        if p >= 1 and self.text[p - 1] in "-–" and self.figures and self.figures[-1].end == p - 1 and self.figures[-1].kind is ClaimKind.COUNT:
+            # "passed 62-38": a tally (the range reader took "20-30" whole), two counts
+            return self.number(p, joined=True)
         return self.date(p) or self.duration(p) or self.number(p)
 
     def at_word(self, p: int, word: str) -> Figure | None:
@@ -152,6 +155,11 @@ class _Finder:
             if p >= 2 and self.text[p - 2 : p].lower() == "a " and (p == 2 or not self.text[p - 3].isalnum()):
                 return self.number(p - 2, words=True)
             return None
+        if kind == "fraction":
+            # "half a million", and "a half-million" with its article.
+            if p >= 2 and self.text[p - 2 : p].lower() == "a " and (p == 2 or not self.text[p - 3].isalnum()):
+                return self.number(p - 2, words=True)
+            return self.number(p, words=True)
         if kind == "vague":
             return self.vague(p)
         if kind == "unit":
@@ -228,8 +236,9 @@ class _Finder:
 
     # -------------------------------------------------------------- counts and amounts
 
-    def _parse_number(self, p: int, words: bool) -> tuple[int, int, float, float, str | None] | None:
-        """(start, end, value, rounding, unit) of the number at `p`, or None."""
+    def _parse_number(self, p: int, words: bool, *, joined: bool = False) -> tuple[int, int, float, float, str | None] | None:
+        """(start, end, value, rounding, unit) of the number at `p`, or None. `joined`: `p`
+        follows a range's dash or "to", so the number may stand right after a dash."""
         text, lexicon = self.text, self.lexicon
         if words:
             m = lexicon.word_number.match(text, p)
@@ -245,13 +254,18 @@ class _Finder:
             if before and before[0] in lexicon.label_words:
                 return None  # "phase two", "Article Five": a name, not a count
             value = parse_words(m.group(), lexicon)
-            return (start, end, value, 1.0, None) if value is not None else None
+            if value is None:
+                return None
+            word = _CURRENCY_WORD.match(text, end)  # "half a million dollars"
+            if word:
+                return start, word.end(), value, 1.0, _CURRENCY_WORD_CODES[word.group(1).lower()]
+            return start, end, value, 1.0, None
         start = p
         for symbol in ("US$", "A$", "C$", "$", "€", "£", "¥", "₪"):
             if text.startswith(symbol, p - len(symbol)):
                 start = p - len(symbol)
                 break
-        m = lexicon.digit_number.match(text, start)
+        m = (lexicon.joined_number if joined else lexicon.digit_number).match(text, start)
         if m is None or not _plausible_digits(text, m, lexicon):
             return None
         mag = m.group("mag")
@@ -271,8 +285,8 @@ class _Finder:
                 end = word.end()
         return start, end, value, rounding, unit
 
-    def number(self, p: int, words: bool = False) -> Figure | None:
-        parsed = self._parse_number(p, words)
+    def number(self, p: int, words: bool = False, *, joined: bool = False) -> Figure | None:
+        parsed = self._parse_number(p, words, joined=joined)
         if parsed is None:
             return None
         start, end, value, rounding, unit = parsed
@@ -314,7 +328,7 @@ class _Finder:
         if not join or join.end() >= len(text):
             return None
         nxt = join.end()
-        second = self._parse_number(nxt, words=not text[nxt].isdigit() and text[nxt] not in "$€£¥₪")
+        second = self._parse_number(nxt, words=not text[nxt].isdigit() and text[nxt] not in "$€£¥₪", joined=True)
         if second is None or second[0] != nxt or second[2] <= low or not self.mask.free(second[0], second[1]):
             return None
         joiner = join.group().strip().lower()

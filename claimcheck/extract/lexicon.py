@@ -107,6 +107,7 @@ class Lexicon:
     scale_words: dict[str, float]
     word_number: re.Pattern[str]
     digit_number: re.Pattern[str]
+    joined_number: re.Pattern[str]
     vague: re.Pattern[str]
     vague_amounts: dict[str, tuple[float, float, float]]
     qualifier_before: PhraseTable
@@ -248,16 +249,28 @@ def _build(v: Vocabulary) -> Lexicon:
     big_scales = _words(w for w, x in n.scales.items() if x >= 1000 and len(w) > 2)
     scaled = rf"(?:(?:{base}|a)\s+(?:{big_scales})(?:,?\s+(?:and\s+)?{base}\s+(?:{big_scales}))?(?:,?\s+(?:and\s+)?{base})?)"
     dozen = rf"(?:(?:a|{small})\s+(?:{_words(n.dozen)}))" if n.dozen else r"(?!x)x"
-    word_number = re.compile(rf"(?<![\w-])(?:{scaled}|{dozen}|{hundred}|{small})(?![\w])", re.IGNORECASE)
+    if n.fractions:
+        part = _words(n.fractions)
+        # "one and a half million" | "half a million", "a quarter of a million" | "a half-million"
+        fraction = (
+            rf"(?:(?:{base})\s+and\s+an?\s+(?:{part})|(?:an?\s+)?(?:{part})(?:\s+of)?\s+an?|an?\s+(?:{part}))[\s-]+(?:{big_scales})"
+        )
+    else:
+        fraction = r"(?!x)x"
+    word_number = re.compile(rf"(?<![\w-])(?:{fraction}|{scaled}|{dozen}|{hundred}|{small})(?![\w])", re.IGNORECASE)
 
     scale_alt = _words(n.scales)
-    digit_number = re.compile(
-        r"(?:(?<![\w$€£¥₪])(?P<cur>US\$|A\$|C\$|\$|€|£|¥|₪)\s?|(?<![\w.,$€£¥₪/:\-–]))"
+    number_body = (
         r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,4})?|\d{1,15}(?:\.\d{1,4})?)(?![\d]|,\d|\.\d)"
         rf"(?:(?P<magsp>\s?)(?P<mag>{scale_alt}|m|k)(?![\w]))?"
-        r"(?:\s?(?P<pct>%|percent(?!\w)|per cent(?!\w)))?",
-        re.IGNORECASE,
+        r"(?:\s?(?P<pct>%|percent(?!\w)|per cent(?!\w)))?"
     )
+    # Not after a letter, a digit or a dash: "F-16", "COVID-19" and the "30" of "20-30"
+    # are not numbers on their own (the range reader takes the last with `joined_number`).
+    digit_number = re.compile(
+        r"(?:(?<![\w$€£¥₪])(?P<cur>US\$|A\$|C\$|\$|€|£|¥|₪)\s?|(?<![\w.,$€£¥₪/:\-–]))" + number_body, re.IGNORECASE
+    )
+    joined_number = re.compile(r"(?:(?P<cur>US\$|A\$|C\$|\$|€|£|¥|₪)\s?)?" + number_body, re.IGNORECASE)
     vague_amounts = {a.phrase.lower(): (a.unit, a.low, a.high) for a in n.vague}
     vague = re.compile(rf"(?<![\w-])(?:{_words(vague_amounts)})(?![\w])", re.IGNORECASE)
 
@@ -451,6 +464,8 @@ def _build(v: Vocabulary) -> Lexicon:
         trigger_kind.setdefault(word.lower(), "scale")
     for word in n.dozen:
         trigger_kind[word.lower()] = "scale"
+    for word in n.fractions:
+        trigger_kind[word.lower()] = "fraction"
     for phrase in vague_amounts:
         trigger_kind.setdefault(phrase.split()[0], "vague")
     for form in month_number:
@@ -473,6 +488,7 @@ def _build(v: Vocabulary) -> Lexicon:
         scale_words={w.lower(): float(x) for w, x in n.scales.items()},
         word_number=word_number,
         digit_number=digit_number,
+        joined_number=joined_number,
         vague=vague,
         vague_amounts=vague_amounts,
         qualifier_before=qualifier_before,

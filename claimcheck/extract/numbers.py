@@ -90,7 +90,20 @@ def parse_words(text: str, lexicon: Lexicon) -> float | None:
     >>> lex = compile_lexicon()
     >>> [parse_words(t, lex) for t in ["five", "twenty-one", "a dozen", "two hundred and five", "one million"]]
     [5.0, 21.0, 12.0, 205.0, 1000000.0]
+    >>> [parse_words(t, lex) for t in ["half a million", "a half-million", "one and a half million", "a quarter of a million"]]
+    [500000.0, 500000.0, 1500000.0, 250000.0]
     """
+    fractions = lexicon.vocabulary.numbers.fractions
+    words = [w for w in _SPLIT.split(text.lower().replace(",", " ")) if w]
+    part = next((w for w in words if w in fractions), None)
+    if part is not None:
+        # "[N and] a half <scale>": the whole part, plus the fraction, of the scale at the end.
+        scale = lexicon.scale_words.get(words[-1])
+        if scale is None:
+            return None
+        cut = words.index("and") if "and" in words else 0
+        whole = parse_words(" ".join(words[:cut]), lexicon) if cut else 0.0
+        return ((whole or 0.0) + fractions[part]) * scale
     total = 0.0
     current = 0.0
     seen = False

@@ -75,6 +75,8 @@ def build_report(sources: list[Source], claims: list[Claim], *, vocabulary: Voca
     for code in enabled_rules(config):
         rule = RULES[code]()
         override = config.severity.get(code) or config.severity.get(rule.name)
+        if rule.scope == "suppression":
+            continue  # applied after the report is built, on its findings (claimcheck.suppress)
         if rule.scope == "group":
             found = (d for g in alignment.groups for d in rule.check(context, group=g))
         elif rule.scope == "source":

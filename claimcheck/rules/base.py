@@ -5,6 +5,9 @@ docstring whose first line is its summary and whose rest is its doc. It
 declares its `scope`: "group" rules see one group of claims at a time, "source"
 rules one source's claims, "corpus" rules everything. The engine iterates and
 hands each rule a `RuleContext`; a rule yields `Discrepancy` objects.
+"suppression" rules report on a draft's suppression comments; they need the
+other rules' findings, so `claimcheck.suppress` applies them after the report
+is built and the engine skips them.
 
 Codes are forever: a renamed rule keeps its old code in `aliases`, and a
 retired code is never reused (see `RETIRED` in claimcheck/rules/__init__.py).
@@ -18,13 +21,16 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from ..config import Config
-from ..model import Claim, Source
+from ..model import Claim, Role, Source
 from ..report import ClaimGroup, Discrepancy, Event, Severity
 from ..vocabulary import Vocabulary
 
-__all__ = ["Rule", "RuleContext", "RuleScope"]
+__all__ = ["Rule", "RuleContext", "RuleScope", "LEDGER_AUTHORITY"]
 
-RuleScope = Literal["group", "source", "corpus"]
+#: A ledger's authority, in references: more than any corpus holds.
+LEDGER_AUTHORITY = 10**9
+
+RuleScope = Literal["group", "source", "corpus", "suppression"]
 
 
 @dataclass
@@ -44,6 +50,25 @@ class RuleContext:
     def members(self, group: ClaimGroup) -> list[Claim]:
         """The claims of a group."""
         return [self.claims[i] for i in group.claim_ids]
+
+    def role(self, claim: Claim) -> Role:
+        """The role of the source a claim comes from (reference, draft or ledger)."""
+        source = self.sources.get(claim.source_id)
+        return source.role if source is not None else Role.REFERENCE
+
+    def weight(self, claim: Claim) -> tuple[int, int]:
+        """How much a claim counts toward a consensus: (authority, tie-break).
+
+        A reference counts once. A draft under check is not evidence: it
+        counts only to break a tie between references. A ledger of
+        established figures outweighs any number of references.
+        """
+        role = self.role(claim)
+        if role is Role.DRAFT:
+            return (0, 1)
+        if role is Role.LEDGER:
+            return (LEDGER_AUTHORITY, 0)
+        return (1, 0)
 
     def event_label(self, event_id: str | None) -> str:
         """A readable name for an event id ("the attack of October 7, 2023")."""

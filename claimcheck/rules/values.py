@@ -73,7 +73,7 @@ def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, 
     opposing = compile_lexicon(context.vocabulary).opposing
     result = []
     for claims in comparable_sets(context, group):
-        for conflict in find_conflicts(claims):
+        for conflict in find_conflicts(claims, context.weight):
             result.append((conflict, sides_oppose(conflict.subjects, conflict.consensus, opposing)))
     context.cache[key] = result
     return result

@@ -161,14 +161,21 @@ def _clusters(outliers: list[Claim], consensus: list[Claim], reading: ReadingNam
     """Outliers grouped by what they agree on among themselves, each set against the consensus.
 
     A tie is a set of outliers with as much authority as the consensus.
+    Outliers with no authority (drafts) form conflicts of their own, apart
+    from references that agree with them, so that each conflict is about
+    references or about drafts, never both.
     """
     result: list[Conflict] = []
     remaining = list(outliers)
     authority = sum(weight(c)[0] for c in consensus)
     while remaining:
         together, rest = _split(remaining, reading, year, weight)
-        tie = sum(weight(c)[0] for c in together) >= authority
-        result.append(Conflict(subjects=together, consensus=consensus, reading=reading, tie=tie))
+        with_authority = [c for c in together if weight(c)[0] > 0]
+        without = [c for c in together if weight(c)[0] == 0]
+        for subjects in (with_authority, without):
+            if subjects:
+                tie = sum(weight(c)[0] for c in subjects) >= authority
+                result.append(Conflict(subjects=subjects, consensus=consensus, reading=reading, tie=tie))
         remaining = rest
     return result
 

@@ -1,5 +1,6 @@
 """claimcheck: find factual discrepancies between news sources."""
 
+from .check import check
 from .errors import ClaimcheckError, ConfigError, InputError, VocabularyError
 from .extract import extract
 from .model import (
@@ -45,6 +46,7 @@ __all__ = [
     "TemporalClass",
     "Vocabulary",
     "VocabularyError",
+    "check",
     "extract",
     "load_sources",
 ]

@@ -15,13 +15,14 @@ from collections.abc import Sequence
 
 from .._version import __version__
 from ..errors import ClaimcheckError
+from . import check as check_command
 from . import compare as compare_command
 from . import extract as extract_command
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 #: Subcommand modules, in the order `claimcheck --help` lists them.
-COMMANDS = [compare_command, extract_command]
+COMMANDS = [compare_command, check_command, extract_command]
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 

@@ -30,6 +30,8 @@ __all__ = ["Rule", "RuleContext", "RuleScope", "LEDGER_AUTHORITY"]
 #: A ledger's authority, in references: more than any corpus holds.
 LEDGER_AUTHORITY = 10**9
 
+_BY_SOURCE = ("claims by source",)
+
 RuleScope = Literal["group", "source", "corpus", "suppression"]
 
 
@@ -50,6 +52,16 @@ class RuleContext:
     def members(self, group: ClaimGroup) -> list[Claim]:
         """The claims of a group."""
         return [self.claims[i] for i in group.claim_ids]
+
+    def claims_of(self, source_id: str) -> list[Claim]:
+        """The claims of one source (indexed on first use, so a rule per source stays linear)."""
+        index = self.cache.get(_BY_SOURCE)
+        if index is None:
+            index = {}
+            for claim in self.claims.values():
+                index.setdefault(claim.source_id, []).append(claim)
+            self.cache[_BY_SOURCE] = index
+        return index.get(source_id, [])  # type: ignore[union-attr]
 
     def role(self, claim: Claim) -> Role:
         """The role of the source a claim comes from (reference, draft or ledger)."""

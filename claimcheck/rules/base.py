@@ -16,7 +16,7 @@ retired code is never reused (see `RETIRED` in claimcheck/rules/__init__.py).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -48,6 +48,13 @@ class RuleContext:
     event_starts: dict[str, tuple[int, int]] = field(default_factory=dict)
     weak_links: set[str] = field(default_factory=set)
     cache: dict[object, object] = field(default_factory=dict)
+    #: When set, the ids of the sources findings must be about (a check's
+    #: drafts): rules skip findings whose subjects come from none of them.
+    focus: frozenset[str] | None = None
+
+    def concerns(self, subjects: Iterable[Claim]) -> bool:
+        """Whether a finding about `subjects` is wanted (always, unless `focus` is set)."""
+        return self.focus is None or any(c.source_id in self.focus for c in subjects)
 
     def members(self, group: ClaimGroup) -> list[Claim]:
         """The claims of a group."""

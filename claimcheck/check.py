@@ -12,7 +12,9 @@ reporting from the drafts' side:
    reference", "none"); the wall clock is never read.
 2. References are read (`claimcheck.references`): only the claims that could
    line up with the drafts' are aligned.
-3. `build_report` runs every enabled rule. A draft is not evidence: it never
+3. `build_report` runs every enabled rule, focused on the drafts (rules build
+   only findings about the drafts' claims; the timeline, CC202, which only
+   shows figures for context, is not run). A draft is not evidence: it never
    outvotes a reference (it only breaks ties between them), and a ledger
    outweighs every reference (`RuleContext.weight`).
 4. Only findings about a draft's figures are kept: a finding whose subjects
@@ -59,6 +61,8 @@ __all__ = ["check", "load_drafts", "MAX_CITED"]
 
 #: How many reference claims a finding cites on each side (consensus, related).
 MAX_CITED = 8
+#: Rules whose findings cite claims only for context (no subjects): never a finding about a draft.
+_CONTEXT_ONLY = ("CC202",)
 #: Rules whose finding a stale figure (CC502) replaces.
 _SUPERSEDED_BY_STALE = frozenset({"CC101", "CC104", "CC201"})
 
@@ -91,7 +95,14 @@ def check(
     draft_claims = [c for d in draft_sources for c in _extract_draft(d, vocabulary)]
     kinds, measures = needs_of(draft_claims)
     ref_sources, ref_claims = refs.claims_for(kinds, measures)
-    full = build_report(draft_sources + ref_sources, draft_claims + ref_claims, vocabulary=vocabulary, config=config)
+    engine = config.model_copy(update={"ignore": [*config.ignore, *_CONTEXT_ONLY]})
+    full = build_report(
+        draft_sources + ref_sources,
+        draft_claims + ref_claims,
+        vocabulary=vocabulary,
+        config=engine,
+        focus=[d.id for d in draft_sources],
+    )
     report = _draft_view(full, draft_sources, refs.count)
     report = _per_file_ignores(report, config, draft_sources)
     report = with_discrepancies(report, apply_suppressions(report.discrepancies, draft_sources, enabled_rules(config)))

@@ -217,21 +217,32 @@ def load_claims_file(path: str | Path, vocabulary: Vocabulary) -> ClaimsFile:
     except OSError as exc:
         raise InputError(f"cannot read the claims file: {exc.strerror}", path=path) from None
     with handle:
-        first = handle.readline()
         document: list[Any] | None = None
         base: int | None = None
-        if first.strip() == b"[":
-            line = handle.readline()
-            base = handle.tell()
-            header = _parse(line.rstrip(b"\r\n").removesuffix(b","), path)
-        else:
-            document = _parse(first + handle.read(), path)
+        header: Any = None
+        if handle.readline().strip() == b"[":
+            # The layout dump_claims_file writes: the header alone on the second line.
+            try:
+                header = json.loads(handle.readline().rstrip(b"\r\n").removesuffix(b","))
+                base = handle.tell()
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                header = None
+        if not isinstance(header, dict):
+            handle.seek(0)
+            document = _parse(handle.read(), path)
+            base = None
             if not isinstance(document, list) or not document:
                 raise InputError("not a claims file: expected a JSON array whose first element is its header", path=path)
             header = document[0]
     _check_header(header, path, vocabulary)
     if not isinstance(header["sources"], list) or not all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in header["sources"]):
         raise InputError("damaged claims file: its sources are not a list of objects with an id", path=path)
+    fields = ("key", "offset", "length") if base is not None else ("key",)
+    kinds = {"key": str, "offset": int, "length": int}
+    if not isinstance(header["blocks"], list) or not all(
+        isinstance(b, dict) and all(isinstance(b.get(f), kinds[f]) for f in fields) for b in header["blocks"]
+    ):
+        raise InputError("damaged claims file: its block index is not a list of {key, offset, length}", path=path)
     return ClaimsFile(path=path, header=header, _base=base, _document=document)
 
 

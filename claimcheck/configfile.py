@@ -164,7 +164,7 @@ def _config_error(exc: ValidationError, path: Path, text: str, table: str) -> Co
 
 def _line_of(text: str, key: str) -> int | None:
     """The line where `key` is set (``key =`` or a ``[...key]`` table), if it can be found."""
-    pattern = re.compile(rf'^\s*(?:"{re.escape(key)}"|\'{re.escape(key)}\'|{re.escape(key)})\s*=|^\s*\[[^\]]*\b{re.escape(key)}\]', re.MULTILINE)
+    pattern = re.compile(rf'^[ \t]*(?:"{re.escape(key)}"|\'{re.escape(key)}\'|{re.escape(key)})[ \t]*=|^[ \t]*\[[^\]\n]*\b{re.escape(key)}\]', re.MULTILINE)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 

@@ -187,3 +187,10 @@ def test_output_replaces_a_file_whole(tmp_path: Path) -> None:
     assert claimcheck("check", TYPO, "--against", CEASEFIRE, "-f", "json", "-o", out, cwd=tmp_path).returncode == 1
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["errors"] == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_the_in_band_error_is_generic_across_commands(tmp_path: Path) -> None:
+    result = claimcheck("compare", tmp_path / "missing", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 2
+    (error,) = json.loads(result.stdout)["input_errors"]
+    assert error["message"] == "no such file or directory" and error["path"].endswith("missing")

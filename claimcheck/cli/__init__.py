@@ -4,7 +4,9 @@ Each subcommand lives in its own module with two functions: `add_parser`
 (its arguments) and `run` (parse → call the API → render → exit code). Exit
 codes: 0 nothing at or above the failure threshold, 1 discrepancies at or
 above it, 2 usage, configuration or input error. A `ClaimcheckError` becomes
-one line on stderr and exit code 2; anything else is a bug and is not hidden.
+one line on stderr and exit code 2 (with a machine format, also a report
+holding the error: `inband.emit_error`); anything else is a bug and is not
+hidden.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ..errors import ClaimcheckError
 from . import check as check_command
 from . import compare as compare_command
 from . import extract as extract_command
+from .inband import emit_error
 
 __all__ = ["main", "build_parser", "COMMANDS"]
 
@@ -52,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ClaimcheckError as exc:
+        emit_error(exc, args)
         print(f"claimcheck: {exc.message}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

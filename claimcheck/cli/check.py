@@ -24,7 +24,6 @@ from ..model import Source
 from ..render import FORMATS, render
 from ..report import Severity
 from ..sources import read_source_bytes
-from .inband import errors_in_format
 from .output import write_output
 
 __all__ = ["add_parser", "run"]
@@ -78,19 +77,18 @@ def _date(text: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     """Check the drafts, write the report, and return the exit code."""
-    with errors_in_format(args.format, args.output):
-        found = discover_config(args.config)
-        config = _with_flags(found, args)
-        references: list[str] = args.against or config.references
-        if not references:
-            raise ConfigError("no references to check against: give --against PATH, or references in the configuration")
-        drafts = _drafts(args)
-        report = check(drafts, references, config=config.model_copy(update={"baseline": None}))
-        if args.write_baseline:
-            write_output(baseline_text(report), args.write_baseline)
-        if config.baseline and not (config.baseline == args.write_baseline and not Path(config.baseline).exists()):
-            report = apply_baseline(report, load_baseline(config.baseline))
-        write_output(render(report, args.format), args.output)
+    found = discover_config(args.config)
+    config = _with_flags(found, args)
+    references: list[str] = args.against or config.references
+    if not references:
+        raise ConfigError("no references to check against: give --against PATH, or references in the configuration")
+    drafts = _drafts(args)
+    report = check(drafts, references, config=config.model_copy(update={"baseline": None}))
+    if args.write_baseline:
+        write_output(baseline_text(report), args.write_baseline)
+    if config.baseline and not (config.baseline == args.write_baseline and not Path(config.baseline).exists()):
+        report = apply_baseline(report, load_baseline(config.baseline))
+    write_output(render(report, args.format), args.output)
     threshold = "never" if args.exit_zero else (args.fail_on or config.fail_on)
     if threshold == "never":
         return 0

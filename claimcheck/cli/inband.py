@@ -1,17 +1,18 @@
 """Errors in the chosen format: a CI parser never meets an empty or half-written file.
 
 When a command that writes a report in a machine format (json, sarif, junit,
-github …) fails on bad input, `errors_in_format` still writes a report in
-that format — one with no sources or findings and the problem in
-`Report.input_errors` — to where the report would have gone, and lets the
-error go on to the command line (one line on stderr, exit code 2). Human
-formats (text, concise) get the stderr line only.
+github …) fails on bad input, `emit_error` still writes a report in that
+format — one with no sources or findings and the problem in
+`Report.input_errors` — to where the report would have gone (``-o FILE`` or
+standard output). `claimcheck.cli.main` calls it for every command before it
+prints the one-line error and exits 2, so the mechanism works for any
+command whose arguments have ``format`` (and ``output``). Human formats
+(text, concise) get the stderr line only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import argparse
 
 from .._version import __version__
 from ..errors import ClaimcheckError
@@ -19,14 +20,14 @@ from ..render import FORMATS, render
 from ..report import InputProblem, Report, Summary
 from .output import write_output
 
-__all__ = ["HUMAN_FORMATS", "error_report", "errors_in_format"]
+__all__ = ["HUMAN_FORMATS", "error_report", "emit_error"]
 
 #: Formats written for a person; an error there goes to stderr only.
 HUMAN_FORMATS = frozenset({"text", "concise"})
 
 
-def error_report(error: ClaimcheckError) -> Report:
-    """A report that holds nothing but `error`, as an input problem."""
+def error_report(errors: list[ClaimcheckError]) -> Report:
+    """A report that holds nothing but `errors`, as input problems."""
     return Report(
         tool_version=__version__,
         vocabulary="",
@@ -36,19 +37,16 @@ def error_report(error: ClaimcheckError) -> Report:
         groups=[],
         discrepancies=[],
         summary=Summary(sources=0, claims=0, groups=0, errors=0, warnings=0, infos=0),
-        input_errors=[InputProblem(path=error.path, line=error.line, message=error.problem)],
+        input_errors=[InputProblem(path=e.path, line=e.line, message=e.problem) for e in errors],
     )
 
 
-@contextmanager
-def errors_in_format(format: str, output: str | None) -> Iterator[None]:
-    """Run the body; on a `ClaimcheckError`, also write it as a report in `format` (machine formats), then re-raise."""
+def emit_error(error: ClaimcheckError, args: argparse.Namespace) -> None:
+    """With a machine format, write `error` as a report in that format where the report would have gone."""
+    format = getattr(args, "format", None)
+    if format is None or format in HUMAN_FORMATS or format not in FORMATS:
+        return
     try:
-        yield
-    except ClaimcheckError as error:
-        if format not in HUMAN_FORMATS and format in FORMATS:
-            try:
-                write_output(render(error_report(error), format), output)
-            except ClaimcheckError:
-                pass  # cannot write there either; the original error is the one to report
-        raise
+        write_output(render(error_report([error]), format), getattr(args, "output", None))
+    except ClaimcheckError:
+        pass  # cannot write there either (its folder is missing); the one-line error says what went wrong first

@@ -1,21 +1,24 @@
 """How fast `claimcheck check` is against a large saved reference corpus.
 
-    python -m bench.check_speed [--references 10000] [--words 2000] [--rebuild]
+    python -m bench.check_speed [--references 10000] [--words 2000] [--rebuild] [--profile N]
 
-Builds (once, cached in bench/out/) a corpus of N reference articles — the 23
-fixture articles (fixtures/*), copied with new ids and publication dates
-spread over a year — and saves their claims with `claimcheck extract -f json`
-semantics (`dump_claims_file`). Then checks 2,000-word drafts against that
-claims file, pinned to one core:
+Builds (once, cached in bench/out/) corpora of N reference articles made from
+the 23 fixture articles (fixtures/*: five stories), copied with new ids and
+publication dates spread over a year, and saves their claims as claims files
+(what `claimcheck extract -f json` writes). Then checks 2,000-word Markdown
+drafts against them, pinned to one core:
 
-* ``ceasefire``: a draft about one story (the ceasefire talks), the usual case;
-* ``mixed``: a draft that touches all five fixture stories, so that every
-  reference is relevant — the worst case for this corpus.
+* corpus "five stories alike": each story has a fifth of the references;
+  the ``ceasefire`` draft (one story) needs a quarter of them, the ``mixed``
+  draft (all five stories) needs all — the worst case;
+* corpus "the ceasefire story in 1%": 100 references on the draft's story
+  among 10,000, as in an archive of many stories.
 
-For each it prints the wall time of the whole CLI (a fresh process, as CI runs
-it) and, in-process, the time of each stage of the check, then the functions
-that take the most time (cProfile). Figures depend on the machine; the point
-is where the time goes.
+For each it prints the wall time of the whole CLI in a fresh process (as CI
+runs it, best of three), the time of each stage of the check in-process (the
+same functions `check` calls), and the functions that take the most time
+under cProfile. Figures depend on the machine and its load; the point is how
+they scale and where the time goes.
 
 The drafts are written for this benchmark (their figures are those public
 reporting gave; see the fixtures' case notes).

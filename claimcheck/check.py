@@ -37,6 +37,7 @@ references as well as edits elsewhere in the draft.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 from collections.abc import Iterable
 from pathlib import Path
@@ -149,6 +150,7 @@ def _check_ids(drafts: list[Source], refs: References) -> None:
 
 def _with_as_of(draft: Source, config: Config, refs: References) -> Source:
     """The draft with the date it speaks for as its published date, and where that date came from."""
+    date: dt.date | None
     if draft.published is not None:
         origin, date = "front matter", draft.published
     elif config.as_of is not None:

@@ -36,7 +36,7 @@ _PIECES = list("ab1 \n*_#-[]()<>!`|~&;\\:.>=+") + ["<!--", "-->", "```", "é", "
 def test_reading_text_keeps_length_and_characters(text: str) -> None:
     reading = reading_text(text)
     assert len(reading) == len(text)
-    for raw, read in zip(text, reading):
+    for raw, read in zip(text, reading, strict=True):
         # A character is kept or blanked; a line break is kept or joined into a space.
         assert read == raw or read == " "
 

@@ -92,7 +92,7 @@ def _best_point(intervals: list[Interval], weights: list[Weight] | None = None) 
     """The point covered by the most weight (by default: the most intervals), as (x, just_right_of_x)."""
     weights = weights or [(1, 0)] * len(intervals)
     events: list[tuple[float, int, Weight]] = []
-    for i, w in zip(intervals, weights):
+    for i, w in zip(intervals, weights, strict=True):
         low = float("-inf") if i.low is None else i.low
         high = float("inf") if i.high is None else i.high
         events.append((low, _OPEN_START if i.low_open and i.low is not None else _CLOSED_START, w))

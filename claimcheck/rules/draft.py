@@ -20,7 +20,8 @@ __all__ = ["UnsupportedFigure", "StaleFigure", "stale_against"]
 
 
 def _drafts_and_references(context: RuleContext, group: ClaimGroup) -> tuple[list[Claim], list[Claim]]:
-    drafts, references = [], []
+    drafts: list[Claim] = []
+    references: list[Claim] = []
     for claim in context.members(group):
         (drafts if context.role(claim) is Role.DRAFT else references).append(claim)
     return drafts, references

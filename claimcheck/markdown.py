@@ -51,7 +51,7 @@ _ATX = re.compile(r"^( {0,3}#{1,6})(?=[ \t]|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S")
+_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S")
 _QUOTE = re.compile(r"^(?: {0,3}>[ \t]?)+")
 _ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -124,7 +124,7 @@ def _block(chars: list[str], line: str, start: int, previous: str) -> str:
     if _RULE.match(line) or (_SETEXT.match(line) and previous in ("text", "quote", "item")):
         _blank(chars, start, start + len(line))
         return "rule"
-    if _DEFINITION.match(line) or _FOOTNOTE.match(line.strip()) and line.strip().endswith("]:"):
+    if _DEFINITION.match(line):
         _blank(chars, start, start + len(line))
         return "rule"
     kind = "text"

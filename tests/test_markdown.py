@@ -95,3 +95,9 @@ def test_headings_lists_and_tables_end_sentences() -> None:
     assert reading.splitlines()[0].strip() == "Casualties"
     assert "|" not in reading and "---" not in reading
     assert reading.count("\n") == text.count("\n")
+
+
+def test_footnotes_keep_their_text_and_link_definitions_go() -> None:
+    text = "The toll rose[^1].\n\n[^1]: The ministry later said 251 people were taken hostage in the attack on October 7, 2023.\n[source]: https://example.org/2023/10/07 \"Report 5\"\n"
+    quotes = [c.span.quote for c in _claims(text)]
+    assert quotes == ["251", "October 7, 2023"]

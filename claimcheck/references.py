@@ -151,7 +151,7 @@ def _add_folder(refs: References, folder: Path, vocabulary: Vocabulary) -> None:
         for source in load_sources(folder):
             _add_source(refs, source, vocabulary)
     elif not ledgers:
-        raise InputError("no references found here (.txt, .md, .json or .jsonl articles, or *.ledger.yaml ledgers)", path=folder)
+        raise InputError("nothing to read here: no articles (.txt, .md, .json, .jsonl) and no ledgers (*.ledger.yaml)", path=folder)
     for ledger in ledgers:
         _add_ledger(refs, *load_ledger(ledger, vocabulary))
 

@@ -113,7 +113,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[object], str, str]]:
         "missing reference": (["check", TYPO, "--against", tmp_path / "gone"], "gone", "no such file or directory"),
         "empty draft": (["check", empty, *against], "empty.md", "empty draft"),
         "draft not UTF-8": (["check", latin, *against], "latin.md:1", "not UTF-8 text (byte 0xe9 at offset 3)"),
-        "empty reference folder": (["check", TYPO, "--against", folder], "nothing", "no references found here"),
+        "empty reference folder": (["check", TYPO, "--against", folder], "nothing", "nothing to read here: no articles"),
         "broken config": (["check", TYPO, *against, "--config", config], "bad.toml:2", 'unknown key "selct"'),
         "missing config": (["check", TYPO, *against, "--config", tmp_path / "none.toml"], "none.toml", "no such configuration file"),
         "unknown rule in config": (["check", TYPO, *against, "--config", unknown_code], "codes.toml", 'ignore: unknown rule "CC999"'),

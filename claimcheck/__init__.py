@@ -1,6 +1,7 @@
 """claimcheck: find factual discrepancies between news sources."""
 
 from ._version import __version__
+from .check import check
 from .compare import build_report, compare
 from .config import Config, Tolerances
 from .errors import ClaimcheckError, ConfigError, InputError, VocabularyError
@@ -57,6 +58,7 @@ __all__ = [
     "Vocabulary",
     "VocabularyError",
     "build_report",
+    "check",
     "compare",
     "extract",
     "load_sources",

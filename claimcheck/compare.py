@@ -57,13 +57,26 @@ def enabled_rules(config: Config) -> list[str]:
     return [code for code in RULES if code in selected]
 
 
-def build_report(sources: list[Source], claims: list[Claim], *, vocabulary: Vocabulary, config: Config) -> Report:
-    """Align `claims`, run the enabled rules, and assemble the report."""
+def build_report(
+    sources: list[Source],
+    claims: list[Claim],
+    *,
+    vocabulary: Vocabulary,
+    config: Config,
+    focus: Iterable[str] | None = None,
+) -> Report:
+    """Align `claims`, run the enabled rules, and assemble the report.
+
+    `focus`, when given, names the sources the findings must be about (the
+    drafts of a check): rules then look only at groups and sources that hold
+    their claims, and report only findings whose subjects are among them.
+    """
     # One order for everything downstream: the report must not depend on the order of the inputs.
     sources = sorted(sources, key=lambda s: s.id)
     claims = sorted(claims, key=lambda c: (c.source_id, c.span.start, c.span.end, c.id))
     alignment = align(claims, sources, vocabulary, config.tolerances)
     claims_by_id = {c.id: c for c in claims}
+    focused = frozenset(focus) if focus is not None else None
     context = RuleContext(
         claims=claims_by_id,
         groups=alignment.groups,
@@ -73,15 +86,22 @@ def build_report(sources: list[Source], claims: list[Claim], *, vocabulary: Voca
         config=config,
         event_starts={e.id: (e.start[0].toordinal(), e.start[1].toordinal()) for e in alignment.events if e.start},
         weak_links=alignment.weak,
+        focus=focused,
     )
+    groups, scoped_sources = alignment.groups, sources
+    if focused is not None:
+        groups = [g for g in groups if any(claims_by_id[i].source_id in focused for i in g.claim_ids)]
+        scoped_sources = [s for s in sources if s.id in focused]
     discrepancies: list[Discrepancy] = []
     for code in enabled_rules(config):
         rule = RULES[code]()
         override = config.severity.get(code) or config.severity.get(rule.name)
+        if rule.scope == "suppression":
+            continue  # applied after the report is built, on its findings (claimcheck.suppress)
         if rule.scope == "group":
-            found = (d for g in alignment.groups for d in rule.check(context, group=g))
+            found = (d for g in groups for d in rule.check(context, group=g))
         elif rule.scope == "source":
-            found = (d for s in sources for d in rule.check(context, source=s))
+            found = (d for s in scoped_sources for d in rule.check(context, source=s))
         else:
             found = rule.check(context)
         for d in found:

@@ -22,9 +22,13 @@ each by rule, severity and the claims it is about, quoted (never offsets)::
         xfail: The engine reads … wrong (optional: a known miss, run as a strict xfail).
         config: {tolerances: {same_date_days: 3}}   # optional, a `Config`
 
-A case holds when the discrepancies that rule produces from `compare` on the
-case's sources are exactly the expected ones (as a multiset; other rules are
-not run). A discrepancy's claims are its *subjects*; a rule that cites none
+A source may be ``role: draft``: the case then checks its drafts against its
+other sources as `claimcheck check` does (the rules about drafts, CC501 and
+CC502, and about suppression comments, CC901 and CC902, need one).
+
+A case holds when the discrepancies that rule produces from `compare` (or
+`check`) on the case's sources are exactly the expected ones (as a multiset;
+other rules are not run unless the case's ``config`` selects them). A discrepancy's claims are its *subjects*; a rule that cites none
 (a timeline lists its points as related claims) is matched on all the claims
 it cites. The model is strict: an unknown key, a duplicate name, a quote that
 is not in its source, or a rule that is not the file's is an `InputError`
@@ -41,15 +45,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .check import check
 from .compare import compare
 from .config import Config
 from .errors import InputError
-from .model import Source
+from .model import Role, Source
 from .report import Discrepancy, Report, Severity
 
 __all__ = [
@@ -74,14 +79,22 @@ class _Strict(BaseModel):
 
 
 class CaseSource(_Strict):
-    """One tiny source of a case: an id, the day it was published, and its text."""
+    """One tiny source of a case: an id, the day it was published, its text, and its role.
+
+    A ``draft`` is checked against the case's other sources, the references,
+    as `claimcheck check` does (read as Markdown, so suppression comments
+    work); a case with a draft runs `check` instead of `compare`.
+    """
 
     id: str = Field(min_length=1)
     published: dt.date
     text: str = Field(min_length=1)
+    role: Literal["reference", "draft"] = "reference"
 
     def to_source(self) -> Source:
         """The `Source` claimcheck reads."""
+        if self.role == "draft":
+            return Source(id=self.id, published=self.published, text=self.text, path=f"{self.id}.md", role=Role.DRAFT)
         return Source(id=self.id, published=self.published, text=self.text)
 
 
@@ -225,9 +238,15 @@ def load_case_files(folder: str | Path) -> dict[str, CaseFile]:
 
 
 def run_case(case: RuleCase, rule: str) -> Report:
-    """`compare` on the case's sources, with only `rule` enabled."""
-    config = case.config.model_copy(update={"select": [rule], "ignore": []})
-    return compare(case.sources_as_read(), config=config)
+    """`compare` on the case's sources — or `check` of its drafts against the rest — with
+    only `rule` enabled, and any rules the case's config selects besides (a suppression
+    rule judges the findings of the rule a comment names)."""
+    config = case.config.model_copy(update={"select": [rule, *case.config.select], "ignore": []})
+    sources = case.sources_as_read()
+    drafts = [s for s in sources if s.role is Role.DRAFT]
+    if drafts:
+        return check(drafts, [s for s in sources if s.role is not Role.DRAFT], config=config)
+    return compare(sources, config=config)
 
 
 def _observed(d: Discrepancy) -> ExpectedDiscrepancy:

@@ -21,7 +21,7 @@ import yaml
 from .errors import InputError
 from .model import Role, Source
 
-__all__ = ["load_sources", "source_from_text", "SOURCE_SUFFIXES", "discover_files"]
+__all__ = ["load_sources", "source_from_text", "read_source_bytes", "SOURCE_SUFFIXES", "discover_files"]
 
 #: File name endings read as sources, in a folder; others are not sources.
 SOURCE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
@@ -90,7 +90,16 @@ def _hidden(relative: Path) -> bool:
 
 
 def _read_file(path: Path) -> list[Source]:
-    raw = path.read_bytes()
+    return read_source_bytes(path.read_bytes(), path)
+
+
+def read_source_bytes(raw: bytes, path: str | Path) -> list[Source]:
+    """The sources in `raw`, the bytes of a file named `path` (read, say, from standard input).
+
+    The name's ending decides the format, as for files on disk; the file
+    itself is not opened. Raises `InputError` as `load_sources` does.
+    """
+    path = Path(path)
     text = _decode(raw, path)
     suffix = path.suffix.lower()
     if suffix == ".json":

@@ -46,7 +46,9 @@ def test_extract_table_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert "hostages_taken" in table and "251" in table
     assert main(["extract", str(FIXTURES / "ceasefire" / "003.md"), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert any(c["span"]["quote"] == "October 7, 2023" for c in (data["claims"] if isinstance(data, dict) else data))
+    # A claims file (claimcheck/claimsfile.py): a header, then blocks of claims.
+    assert data[0]["format"] == "claimcheck-claims"
+    assert any(c["span"]["quote"] == "October 7, 2023" for block in data[1:] for c in block["claims"])
 
 
 @pytest.mark.parametrize(

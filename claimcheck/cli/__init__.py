@@ -4,7 +4,9 @@ Each subcommand lives in its own module with two functions: `add_parser`
 (its arguments) and `run` (parse → call the API → render → exit code). Exit
 codes: 0 nothing at or above the failure threshold, 1 discrepancies at or
 above it, 2 usage, configuration or input error. A `ClaimcheckError` becomes
-one line on stderr and exit code 2; anything else is a bug and is not hidden.
+one line on stderr and exit code 2 (with a machine format, also a report
+holding the error: `formatting.emit_error`); anything else is a bug and is not
+hidden.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 
 from .._version import __version__
 from ..errors import ClaimcheckError
+from . import check as check_command
 from . import compare as compare_command
 from . import extract as extract_command
 from . import render as render_command
@@ -27,7 +30,7 @@ from .formatting import emit_error
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 #: Subcommand modules, in the order `claimcheck --help` lists them.
-COMMANDS = [compare_command, extract_command, render_command, rules_command, rule_command, schema_command]
+COMMANDS = [compare_command, check_command, extract_command, render_command, rules_command, rule_command, schema_command]
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 

@@ -39,26 +39,36 @@ _ORDER = {"condition": 0, "nationality": 1, "role": 2}
 _BREAKS = frozenset(";()")
 
 
-def extract(source: Source, *, vocabulary: Vocabulary | None = None) -> list[Claim]:
+def extract(source: Source, *, vocabulary: Vocabulary | None = None, reading_text: str | None = None) -> list[Claim]:
     """Every figure in `source` as a typed claim, in text order.
+
+    `reading_text`, when given, is what figures and sentences are read from
+    instead of `source.text`: a copy of the same length in which markup has
+    been blanked (see `claimcheck.markdown.reading_text`). Spans still slice
+    `source.text`, so offsets, lines, columns and quotes point into the raw
+    text.
 
     >>> from claimcheck import Source
     >>> import datetime as dt
     >>> [c.span.quote for c in extract(Source(id="s", text="Hamas seized 251 hostages on Oct. 7, 2023.", published=dt.date(2024, 1, 1)))]
     ['251', 'Oct. 7, 2023']
+    >>> [c.span.quote for c in extract(Source(id="s", text="Hamas seized **251** hostages."), reading_text="Hamas seized   251   hostages.")]
+    ['251']
     """
-    return list(iter_claims(source, vocabulary=vocabulary))
+    return list(iter_claims(source, vocabulary=vocabulary, reading_text=reading_text))
 
 
-def iter_claims(source: Source, *, vocabulary: Vocabulary | None = None) -> Iterator[Claim]:
+def iter_claims(source: Source, *, vocabulary: Vocabulary | None = None, reading_text: str | None = None) -> Iterator[Claim]:
     """Like `extract`, one claim at a time (for streaming large corpora)."""
     lexicon = compile_lexicon(vocabulary)
-    text = source.text
+    text = source.text if reading_text is None else reading_text
+    if len(text) != len(source.text):
+        raise ValueError("reading_text must have the length of the source text, so that offsets stay true")
     sentences = split_sentences(text)
     figures = find_figures(text, sentences, lexicon, source.published)
     if not figures:
         return
-    index = LineIndex(text, source.line_offset)
+    index = LineIndex(source.text, source.line_offset)
     reader = _SourceReader(source, text, sentences, figures, lexicon, index)
     yield from reader.claims()
 

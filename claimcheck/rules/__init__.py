@@ -8,7 +8,9 @@ regenerate docs/rules.md (a test fails while it is stale).
 from __future__ import annotations
 
 from .base import Rule, RuleContext
+from .draft import StaleFigure, UnsupportedFigure
 from .internal import PartExceedsWhole, PartsDoNotSum
+from .suppression import InvalidSuppression, UnusedSuppression
 from .time import CumulativeDecrease, ElapsedTime, Timeline
 from .values import AmountMismatch, CountMismatch, DateMismatch, DisputedFigures, DurationMismatch
 
@@ -25,6 +27,10 @@ _RULES: list[type[Rule]] = [
     PartExceedsWhole,
     PartsDoNotSum,
     DisputedFigures,
+    UnsupportedFigure,
+    StaleFigure,
+    UnusedSuppression,
+    InvalidSuppression,
 ]
 
 #: Codes no longer in use, with why; never reused.

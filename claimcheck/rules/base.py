@@ -5,6 +5,9 @@ docstring whose first line is its summary and whose rest is its doc. It
 declares its `scope`: "group" rules see one group of claims at a time, "source"
 rules one source's claims, "corpus" rules everything. The engine iterates and
 hands each rule a `RuleContext`; a rule yields `Discrepancy` objects.
+"suppression" rules report on a draft's suppression comments; they need the
+other rules' findings, so `claimcheck.suppress` applies them after the report
+is built and the engine skips them.
 
 Codes are forever: a renamed rule keeps its old code in `aliases`, and a
 retired code is never reused (see `RETIRED` in claimcheck/rules/__init__.py).
@@ -13,18 +16,23 @@ retired code is never reused (see `RETIRED` in claimcheck/rules/__init__.py).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from ..config import Config
-from ..model import Claim, Source
+from ..model import Claim, Role, Source
 from ..report import ClaimGroup, Discrepancy, Event, Severity
 from ..vocabulary import Vocabulary
 
-__all__ = ["Rule", "RuleContext", "RuleScope"]
+__all__ = ["Rule", "RuleContext", "RuleScope", "LEDGER_AUTHORITY"]
 
-RuleScope = Literal["group", "source", "corpus"]
+#: A ledger's authority, in references: more than any corpus holds.
+LEDGER_AUTHORITY = 10**9
+
+_BY_SOURCE = ("claims by source",)
+
+RuleScope = Literal["group", "source", "corpus", "suppression"]
 
 
 @dataclass
@@ -40,10 +48,46 @@ class RuleContext:
     event_starts: dict[str, tuple[int, int]] = field(default_factory=dict)
     weak_links: set[str] = field(default_factory=set)
     cache: dict[object, object] = field(default_factory=dict)
+    #: When set, the ids of the sources findings must be about (a check's
+    #: drafts): rules skip findings whose subjects come from none of them.
+    focus: frozenset[str] | None = None
+
+    def concerns(self, subjects: Iterable[Claim]) -> bool:
+        """Whether a finding about `subjects` is wanted (always, unless `focus` is set)."""
+        return self.focus is None or any(c.source_id in self.focus for c in subjects)
 
     def members(self, group: ClaimGroup) -> list[Claim]:
         """The claims of a group."""
         return [self.claims[i] for i in group.claim_ids]
+
+    def claims_of(self, source_id: str) -> list[Claim]:
+        """The claims of one source (indexed on first use, so a rule per source stays linear)."""
+        index = self.cache.get(_BY_SOURCE)
+        if index is None:
+            index = {}
+            for claim in self.claims.values():
+                index.setdefault(claim.source_id, []).append(claim)
+            self.cache[_BY_SOURCE] = index
+        return index.get(source_id, [])  # type: ignore[union-attr]
+
+    def role(self, claim: Claim) -> Role:
+        """The role of the source a claim comes from (reference, draft or ledger)."""
+        source = self.sources.get(claim.source_id)
+        return source.role if source is not None else Role.REFERENCE
+
+    def weight(self, claim: Claim) -> tuple[int, int]:
+        """How much a claim counts toward a consensus: (authority, tie-break).
+
+        A reference counts once. A draft under check is not evidence: it
+        counts only to break a tie between references. A ledger of
+        established figures outweighs any number of references.
+        """
+        role = self.role(claim)
+        if role is Role.DRAFT:
+            return (0, 1)
+        if role is Role.LEDGER:
+            return (LEDGER_AUTHORITY, 0)
+        return (1, 0)
 
     def event_label(self, event_id: str | None) -> str:
         """A readable name for an event id ("the attack of October 7, 2023")."""

@@ -7,12 +7,20 @@ overlap pairwise share a point, so a sweep finds it in O(n log n)). Claims
 outside the strict consensus conflict outright (an error); claims inside it
 whose newsroom readings still part ways conflict as a newsroom reads them (a
 warning).
+
+Claims need not count alike toward the consensus: `find_conflicts` takes a
+`weight` per claim, a pair (authority, tie-break) compared in that order. A
+reference counts (1, 0); a draft under check counts (0, 1), so it never
+outvotes a reference and only breaks a tie among them; a ledger of
+established figures counts more than any number of references (see
+`RuleContext.weight`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,6 +29,7 @@ from ..names import same_name
 
 __all__ = [
     "Conflict",
+    "Weight",
     "find_conflicts",
     "interval_of",
     "describe_interval",
@@ -33,6 +42,13 @@ __all__ = [
 ]
 
 ReadingName = Literal["strict", "newsroom"]
+#: How much a claim counts toward a consensus: (authority, tie-break).
+Weight = tuple[int, int]
+WeightOf = Callable[[Claim], Weight]
+
+
+def _equal(claim: Claim) -> Weight:
+    return (1, 0)
 
 
 @dataclass
@@ -85,25 +101,27 @@ def consensus_year(claims: list[Claim]) -> int | None:
 _OPEN_END, _CLOSED_START, _CLOSED_END, _OPEN_START = range(4)
 
 
-def _best_point(intervals: list[Interval]) -> tuple[float, bool] | None:
-    """The point covered by the most intervals, as (x, just_right_of_x)."""
-    events: list[tuple[float, int]] = []
-    for i in intervals:
+def _best_point(intervals: list[Interval], weights: list[Weight] | None = None) -> tuple[float, bool] | None:
+    """The point covered by the most weight (by default: the most intervals), as (x, just_right_of_x)."""
+    weights = weights or [(1, 0)] * len(intervals)
+    events: list[tuple[float, int, Weight]] = []
+    for i, w in zip(intervals, weights, strict=True):
         low = float("-inf") if i.low is None else i.low
         high = float("inf") if i.high is None else i.high
-        events.append((low, _OPEN_START if i.low_open and i.low is not None else _CLOSED_START))
-        events.append((high, _OPEN_END if i.high_open and i.high is not None else _CLOSED_END))
-    events.sort()
-    count = best = 0
+        events.append((low, _OPEN_START if i.low_open and i.low is not None else _CLOSED_START, w))
+        events.append((high, _OPEN_END if i.high_open and i.high is not None else _CLOSED_END, w))
+    events.sort(key=lambda e: (e[0], e[1]))
+    authority = tie_break = 0
+    best: Weight = (0, 0)
     where: tuple[float, bool] | None = None
-    for x, kind in events:
+    for x, kind, (a, t) in events:
         if kind in (_CLOSED_START, _OPEN_START):
-            count += 1
-            if count > best:
-                best = count
+            authority, tie_break = authority + a, tie_break + t
+            if where is None or (authority, tie_break) > best:
+                best = (authority, tie_break)
                 where = (x, kind == _OPEN_START)
         else:
-            count -= 1
+            authority, tie_break = authority - a, tie_break - t
     return where
 
 
@@ -116,10 +134,10 @@ def _covers(i: Interval, point: tuple[float, bool]) -> bool:
     return i.contains(x)
 
 
-def _split(claims: list[Claim], reading: ReadingName, year: int | None) -> tuple[list[Claim], list[Claim]]:
+def _split(claims: list[Claim], reading: ReadingName, year: int | None, weight: WeightOf = _equal) -> tuple[list[Claim], list[Claim]]:
     """(consensus, outliers) under a reading."""
     intervals = [interval_of(c, reading, year) for c in claims]
-    point = _best_point(intervals)
+    point = _best_point(intervals, [weight(c) for c in claims])
     if point is None:
         return claims, []
     inside = [c for c, i in zip(claims, intervals) if _covers(i, point)]
@@ -127,20 +145,22 @@ def _split(claims: list[Claim], reading: ReadingName, year: int | None) -> tuple
     return inside, outside
 
 
-def find_conflicts(claims: list[Claim]) -> list[Conflict]:
+def find_conflicts(claims: list[Claim], weight: WeightOf = _equal) -> list[Conflict]:
     """The conflicts in a group: strict ones first, then newsroom ones among the rest.
 
     Dates whose year the text leaves out are compared on month and day against
     the consensus of the others, and never count as support for a year.
+    `weight` says how much each claim counts toward the consensus (see the
+    module docstring); by default every claim counts alike.
     """
     year = consensus_year(claims)
     known = [c for c in claims if year_known(c)]
     unknown = [c for c in claims if not year_known(c)]
     conflicts: list[Conflict] = []
-    consensus_strict, outliers = _split(known, "strict", year)
-    conflicts += _clusters(outliers, consensus_strict, "strict", year)
-    consensus_news, outliers_news = _split(consensus_strict, "newsroom", year)
-    conflicts += _clusters(outliers_news, consensus_news, "newsroom", year)
+    consensus_strict, outliers = _split(known, "strict", year, weight)
+    conflicts += _clusters(outliers, consensus_strict, "strict", year, weight)
+    consensus_news, outliers_news = _split(consensus_strict, "newsroom", year, weight)
+    conflicts += _clusters(outliers_news, consensus_news, "newsroom", year, weight)
     for c in unknown:
         for reading in ("strict", "newsroom"):
             base = consensus_strict if reading == "strict" else consensus_news
@@ -150,14 +170,25 @@ def find_conflicts(claims: list[Claim]) -> list[Conflict]:
     return conflicts
 
 
-def _clusters(outliers: list[Claim], consensus: list[Claim], reading: ReadingName, year: int | None) -> list[Conflict]:
-    """Outliers grouped by what they agree on among themselves, each set against the consensus."""
+def _clusters(outliers: list[Claim], consensus: list[Claim], reading: ReadingName, year: int | None, weight: WeightOf = _equal) -> list[Conflict]:
+    """Outliers grouped by what they agree on among themselves, each set against the consensus.
+
+    A tie is a set of outliers with as much authority as the consensus.
+    Outliers with no authority (drafts) form conflicts of their own, apart
+    from references that agree with them, so that each conflict is about
+    references or about drafts, never both.
+    """
     result: list[Conflict] = []
     remaining = list(outliers)
+    authority = sum(weight(c)[0] for c in consensus)
     while remaining:
-        together, rest = _split(remaining, reading, year)
-        tie = len(together) >= len(consensus)
-        result.append(Conflict(subjects=together, consensus=consensus, reading=reading, tie=tie))
+        together, rest = _split(remaining, reading, year, weight)
+        with_authority = [c for c in together if weight(c)[0] > 0]
+        without = [c for c in together if weight(c)[0] == 0]
+        for subjects in (with_authority, without):
+            if subjects:
+                tie = sum(weight(c)[0] for c in subjects) >= authority
+                result.append(Conflict(subjects=subjects, consensus=consensus, reading=reading, tie=tie))
         remaining = rest
     return result
 
@@ -199,11 +230,23 @@ def single_source(conflict: Conflict) -> bool:
     return len({c.source_id for c in conflict.subjects + conflict.consensus}) < 2
 
 
+#: Source ids a message lists by name before it counts the rest.
+_NAMED_IDS = 5
+
+
 def join_ids(ids: list[str]) -> str:
-    """"000", "000 and 003", "000, 003 and 004"."""
+    """"000", "000 and 003", "000, 003 and 004"; past five, the rest counted.
+
+    >>> join_ids(["003", "000", "003"])
+    '000 and 003'
+    >>> join_ids([f"{n:03}" for n in range(1200)])
+    '000, 001, 002, 003, 004 and 1,195 others'
+    """
     unique = sorted(dict.fromkeys(ids))
     if len(unique) <= 1:
         return "".join(unique)
+    if len(unique) > _NAMED_IDS + 1:
+        return ", ".join(unique[:_NAMED_IDS]) + f" and {len(unique) - _NAMED_IDS:,} others"
     return ", ".join(unique[:-1]) + " and " + unique[-1]
 
 

@@ -14,7 +14,7 @@ __all__ = ["PartExceedsWhole", "PartsDoNotSum"]
 
 
 def _quantities(source: Source, context: RuleContext) -> list[Claim]:
-    return [c for c in context.claims.values() if c.source_id == source.id and isinstance(c.value, Quantity)]
+    return [c for c in context.claims_of(source.id) if isinstance(c.value, Quantity)]
 
 
 class PartExceedsWhole(Rule):

@@ -68,7 +68,7 @@ class CumulativeDecrease(Rule):
                 if earlier is None:
                     continue
                 high = interval_of(claim, reading).high  # type: ignore[arg-type]
-                if high is not None and high < _low(earlier, reading):
+                if high is not None and high < _low(earlier, reading) and context.concerns([claim]):
                     yield self._discrepancy(context, group, claim, earlier, reading)
                     break
 
@@ -189,7 +189,7 @@ class ElapsedTime(Rule):
         latest = dt.date.fromordinal(start[1])
         for claim in context.members(group):
             value = claim.value
-            if not isinstance(value, Duration) or claim.as_of is None or claim.id in context.weak_links:
+            if not isinstance(value, Duration) or claim.as_of is None or claim.id in context.weak_links or not context.concerns([claim]):
                 continue
             actual = _elapsed(began, claim.as_of, value.unit.value)
             actual_late = _elapsed(latest, claim.as_of, value.unit.value)

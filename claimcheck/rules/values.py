@@ -80,7 +80,7 @@ def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, 
     opposing = compile_lexicon(context.vocabulary).opposing
     result = []
     for claims in comparable_sets(context, group):
-        for conflict in find_conflicts(claims):
+        for conflict in find_conflicts(claims, context.weight):
             if single_source(conflict):
                 continue
             disputed = sides_oppose(conflict.subjects, conflict.consensus, opposing) or attributed_apart(conflict.subjects, conflict.consensus)
@@ -101,7 +101,7 @@ class _Mismatch(Rule):
         if not members or members[0].kind is not self.kind:
             return
         for conflict, disputed in _conflicts(context, group):
-            if disputed:
+            if disputed or not context.concerns(conflict.subjects):
                 continue
             yield build_discrepancy(self, context, group, conflict)
 
@@ -295,7 +295,7 @@ class DisputedFigures(Rule):
     def check(self, context: RuleContext, group: ClaimGroup | None = None, source=None) -> Iterator[Discrepancy]:  # type: ignore[no-untyped-def]
         assert group is not None
         for conflict, disputed in _conflicts(context, group):
-            if not disputed:
+            if not disputed or not context.concerns(conflict.subjects):
                 continue
             d = build_discrepancy(self, context, group, conflict, severity=Severity.INFO)
             party = lambda claims: claims[0].attribution.who or claims[0].attribution.text if claims[0].attribution else "?"  # noqa: E731

@@ -1,0 +1,196 @@
+"""`claimcheck check` as CI runs it: a subprocess, its exit code, its output, its errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CEASEFIRE = ROOT / "fixtures" / "ceasefire"
+DRAFTS = ROOT / "tests" / "drafts"
+TYPO = DRAFTS / "ceasefire-typo.md"
+CLEAN = DRAFTS / "ceasefire-clean.md"
+STALE = DRAFTS / "ceasefire-stale.md"
+
+
+def claimcheck(*args: object, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "claimcheck", *map(str, args)],
+        cwd=cwd,
+        input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_exit_codes_and_thresholds(tmp_path: Path) -> None:
+    assert claimcheck("check", TYPO, "--against", CEASEFIRE, cwd=tmp_path).returncode == 1
+    assert claimcheck("check", CLEAN, "--against", CEASEFIRE, cwd=tmp_path).returncode == 0
+    assert claimcheck("check", TYPO, "--against", CEASEFIRE, "--exit-zero", cwd=tmp_path).returncode == 0
+    assert claimcheck("check", TYPO, "--against", CEASEFIRE, "--fail-on", "never", cwd=tmp_path).returncode == 0
+    # A stale figure is a warning: it fails only at --fail-on warning.
+    assert claimcheck("check", STALE, "--against", CEASEFIRE, cwd=tmp_path).returncode == 0
+    assert claimcheck("check", STALE, "--against", CEASEFIRE, "--fail-on", "warning", cwd=tmp_path).returncode == 1
+
+
+def test_configuration_from_the_nearest_file_and_flags_on_top(tmp_path: Path) -> None:
+    (tmp_path / "claimcheck.toml").write_text(f'references = ["{CEASEFIRE.as_posix()}"]\nfail_on = "warning"\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    assert claimcheck("check", STALE, cwd=tmp_path / "sub").returncode == 1  # references and fail_on from the file
+    assert claimcheck("check", STALE, "--fail-on", "error", cwd=tmp_path / "sub").returncode == 0
+    assert claimcheck("check", STALE, "--ignore", "stale,CC101", cwd=tmp_path / "sub").returncode == 0
+    other = tmp_path / "other.toml"
+    other.write_text('select = ["CC101"]\n', encoding="utf-8")
+    result = claimcheck("check", TYPO, "--config", other, "--against", CEASEFIRE, cwd=tmp_path / "sub")
+    assert result.returncode == 0  # CC102 not selected, and this file's fail_on is the default
+
+
+def test_a_draft_on_standard_input(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = claimcheck(
+        "check", "-", "--stdin-filename", "drafts/story.md", "--against", CEASEFIRE, "-f", "json", "-o", out, cwd=tmp_path, stdin=TYPO.read_bytes()
+    )
+    assert result.returncode == 1, result.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    (finding,) = report["discrepancies"]
+    subject = finding["claims"][0]
+    assert (subject["source_id"], subject["span"]["line"], subject["span"]["column"]) == ("story", 7, 41)
+    assert [s["path"] for s in report["sources"] if s["role"] == "draft"] == ["drafts/story.md"]
+
+
+def test_baseline_round_trip(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    first = claimcheck("check", TYPO, "--against", CEASEFIRE, "--baseline", baseline, "--write-baseline", baseline, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr  # written, then applied: nothing new
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"][0]["rule"] == "CC102"
+    assert claimcheck("check", TYPO, "--against", CEASEFIRE, "--baseline", baseline, cwd=tmp_path).returncode == 0
+    assert claimcheck("check", TYPO, "--against", CEASEFIRE, cwd=tmp_path).returncode == 1
+
+
+def test_a_saved_claims_file_stands_in_for_the_references(tmp_path: Path) -> None:
+    saved = tmp_path / "refs.claims.json"
+    made = claimcheck("extract", CEASEFIRE, "-f", "json", "-o", saved, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    from_file = claimcheck("check", TYPO, "--against", saved, "-f", "json", cwd=tmp_path)
+    from_texts = claimcheck("check", TYPO, "--against", CEASEFIRE, "-f", "json", cwd=tmp_path)
+    assert from_file.returncode == from_texts.returncode == 1
+    assert [d["message"] for d in json.loads(from_file.stdout)["discrepancies"]] == [d["message"] for d in json.loads(from_texts.stdout)["discrepancies"]]
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[object], str, str]]:
+    """name → (arguments, the file the error must name, the problem it must state)."""
+    empty = tmp_path / "empty.md"
+    empty.write_text("\n  \n", encoding="utf-8")
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("Caf\xe9 talks: 251 hostages.\n".encode("latin-1"))
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    (folder / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    config = tmp_path / "bad.toml"
+    config.write_text('fail_on = "error"\nselct = ["CC1"]\n', encoding="utf-8")
+    unknown_code = tmp_path / "codes.toml"
+    unknown_code.write_text('ignore = ["CC999"]\n', encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{ not json", encoding="utf-8")
+    ledger = tmp_path / "desk.ledger.yaml"
+    ledger.write_text("figures:\n  - measure: killd\n    value: '5'\n    citation: x\n", encoding="utf-8")
+    stale_claims = tmp_path / "old.claims.json"
+    stale_claims.write_text('[\n{"format": "claimcheck-claims", "format_version": 1, "claimcheck_version": "0.0.1", "vocabulary": "x", "vocabulary_files": [], "claims": 0, "sources": [], "blocks": []}\n]\n', encoding="utf-8")
+    against = ["--against", CEASEFIRE]
+    return {
+        "missing draft": (["check", tmp_path / "missing.md", *against], "missing.md", "no such file or directory"),
+        "missing reference": (["check", TYPO, "--against", tmp_path / "gone"], "gone", "no such file or directory"),
+        "empty draft": (["check", empty, *against], "empty.md", "empty draft"),
+        "draft not UTF-8": (["check", latin, *against], "latin.md:1", "not UTF-8 text (byte 0xe9 at offset 3)"),
+        "empty reference folder": (["check", TYPO, "--against", folder], "nothing", "nothing to read here: no articles"),
+        "broken config": (["check", TYPO, *against, "--config", config], "bad.toml:2", 'unknown key "selct"'),
+        "missing config": (["check", TYPO, *against, "--config", tmp_path / "none.toml"], "none.toml", "no such configuration file"),
+        "unknown rule in config": (["check", TYPO, *against, "--config", unknown_code], "codes.toml", 'ignore: unknown rule "CC999"'),
+        "unknown rule flag": (["check", TYPO, *against, "--select", "CC1,CC77"], "--select", 'unknown rule "CC77"'),
+        "broken baseline": (["check", TYPO, *against, "--baseline", baseline], "baseline.json:1", "not a baseline file: malformed JSON"),
+        "missing baseline": (["check", TYPO, *against, "--baseline", tmp_path / "nope.json"], "nope.json", "no such baseline file"),
+        "broken ledger": (["check", TYPO, "--against", ledger], "desk.ledger.yaml:2", 'unknown measure "killd"'),
+        "stale claims file": (["check", TYPO, "--against", stale_claims], "old.claims.json", "made by claimcheck 0.0.1"),
+    }
+
+
+BAD = [
+    "missing draft",
+    "missing reference",
+    "empty draft",
+    "draft not UTF-8",
+    "empty reference folder",
+    "broken config",
+    "missing config",
+    "unknown rule in config",
+    "unknown rule flag",
+    "broken baseline",
+    "missing baseline",
+    "broken ledger",
+    "stale claims file",
+]
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_bad_input_is_one_line_exit_2_and_nothing_half_written(tmp_path: Path, case: str) -> None:
+    args, where, problem = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "report.txt"
+    result = claimcheck(*args, "-o", out, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert where in lines[0] and problem in lines[0], lines[0]
+    assert not out.exists()  # a human format gets the stderr line only
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []  # no temporary left behind
+
+
+@pytest.mark.parametrize("case", ["missing draft", "broken config", "unknown rule flag", "draft not UTF-8"])
+def test_with_a_machine_format_the_error_also_comes_out_in_that_format(tmp_path: Path, case: str) -> None:
+    args, where, problem = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "report.json"
+    result = claimcheck(*args, "-f", "json", "-o", out, cwd=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["discrepancies"] == [] and report["sources"] == []
+    (error,) = report["input_errors"]
+    assert problem in error["message"]
+    assert where.split(":")[0] in f"{error['path']}:{error['line']}" or where == "--select"
+    # To standard output as well, when there is no -o.
+    streamed = claimcheck(*args, "-f", "json", cwd=tmp_path)
+    assert streamed.returncode == 2 and json.loads(streamed.stdout)["input_errors"][0]["message"] == error["message"]
+
+
+def test_a_usage_error_exits_2(tmp_path: Path) -> None:
+    result = claimcheck("check", TYPO, "--fail-on", "sometimes", cwd=tmp_path)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+    result = claimcheck("check", TYPO, cwd=tmp_path)
+    assert result.returncode == 2 and "no references to check against" in result.stderr
+
+
+def test_output_replaces_a_file_whole(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    assert claimcheck("check", TYPO, "--against", CEASEFIRE, "-f", "json", "-o", out, cwd=tmp_path).returncode == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_the_in_band_error_is_generic_across_commands(tmp_path: Path) -> None:
+    result = claimcheck("compare", tmp_path / "missing", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 2
+    (error,) = json.loads(result.stdout)["input_errors"]
+    assert error["message"] == "no such file or directory" and error["path"].endswith("missing")

@@ -56,7 +56,7 @@ _CURRENCY_WORD = re.compile(r"\s+(dollars|euros|shekels|yen|pounds sterling)(?![
 _CURRENCY_WORD_CODES = {"dollars": "USD", "euros": "EUR", "shekels": "ILS", "yen": "JPY", "pounds sterling": "GBP"}
 #: Before a "one" that is an item in a list of counts: a figure, then "and" or a comma.
 _LIST_ITEM_ONE = re.compile(r"\d[\d,]*[^.;:\d]{1,140}(?:,|\band)\s+\Z")
-_CHANGE_VERBS = frozenset("rose risen rising climbed jumped increased increase fell dropped declined decreased revised up down grew grown soared surged".split())
+_CHANGE_VERBS = frozenset("rose risen rising climbed jumped increased increase fell dropped declined decreased revised up down grew grown soared surged raised raising raises lowered lowering cut".split())
 
 
 def noise_ranges(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:

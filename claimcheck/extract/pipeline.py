@@ -127,8 +127,10 @@ class _SourceReader:
     def _read_sentence(self, sentence: Sentence, reading: SentenceReading, indices: list[int], carried: _Carry) -> list[Claim]:
         counts = {f for f in indices if self.figures[f].kind in (ClaimKind.COUNT, ClaimKind.MONEY)}
         structure = find_structures(reading.tokens, reading.words, counts) if counts else Structure()
-        readings = {f: self._read_count(f, reading, carried) for f in indices if f in counts}
+        references = {reading.figure_token[f] for f in counts if is_reference(reading.words, reading.figure_token[f], self.lexicon)}
+        readings = {f: self._read_count(f, reading, carried, references) for f in indices if f in counts}
         _inherit(structure, readings)
+        _inherit_current(readings)
         links = _links(structure, {f: self._claim_id(self.figures[f]) for f in counts})
         claims: list[Claim] = []
         by_figure: dict[int, Claim] = {}
@@ -153,23 +155,26 @@ class _SourceReader:
 
     # ------------------------------------------------------------ counts
 
-    def _read_count(self, f: int, reading: SentenceReading, carried: _Carry) -> _CountReading:
+    def _read_count(self, f: int, reading: SentenceReading, carried: _Carry, references: set[int]) -> _CountReading:
         i = reading.figure_token[f]
         tokens, words = reading.tokens, reading.words
         np = noun_phrase(tokens, words, i, self.lexicon)
         figure = self.figures[f]
-        dates = frozenset(t for g, t in reading.figure_token.items() if self.figures[g].kind is ClaimKind.DATE)
+        # A linked subject may be reached across dates and earlier values ("raised the
+        # death toll from 64 to 121"), not across another current figure.
+        crossable = frozenset(t for g, t in reading.figure_token.items() if self.figures[g].kind is ClaimKind.DATE) | references
         if figure.kind is ClaimKind.MONEY:
             # A sum no cue names ("$25 million") stays "money": kept, but lined up with nothing.
-            measure: str | None = read_measure(tokens, words, i, np, self.lexicon, kind="money", date_tokens=dates) or "money"
+            measure: str | None = read_measure(tokens, words, i, np, self.lexicon, kind="money", date_tokens=crossable) or "money"
         else:
-            measure = read_measure(tokens, words, i, np, self.lexicon, date_tokens=dates)
+            measure = read_measure(tokens, words, i, np, self.lexicon, date_tokens=crossable)
         result = _CountReading(i=i, np=np, measure=measure)
         clauses = reading.clauses
         result.running = is_running(words, i, clauses, self.lexicon)
         result.subset = is_subset(words, i, np) or is_difference(words, i, self.lexicon)
-        if is_reference(words, i, np, self.lexicon):
+        if i in references:
             # An earlier value: compared only if the text dates it ("up from 99 on Thursday").
+            result.reference = True
             dated = clause_date(reading, self.figures, i, clauses, self.source.published, after_only=True)
             result.superseded = dated is None
         else:
@@ -409,7 +414,7 @@ class _Carry:
 class _CountReading:
     """What was read of one count before its claim is built."""
 
-    __slots__ = ("i", "np", "measure", "event", "part", "running", "subset", "superseded", "as_of")
+    __slots__ = ("i", "np", "measure", "event", "part", "running", "subset", "superseded", "reference", "as_of")
 
     def __init__(self, i: int, np: NounPhrase, measure: str | None) -> None:
         self.i = i
@@ -420,6 +425,7 @@ class _CountReading:
         self.running = False
         self.subset = False
         self.superseded = False
+        self.reference = False
         self.as_of: dt.date | None = None
 
 
@@ -433,6 +439,17 @@ def _inherit(structure: Structure, readings: dict[int, _CountReading]) -> None:
         if p.measure is None and w.measure is not None:
             p.measure = w.measure
             p.event = p.event or w.event
+
+
+def _inherit_current(readings: dict[int, _CountReading]) -> None:
+    """An earlier value with no measure of its own ("up from 99 on Friday", "from 64 to
+    121") takes the measure and event of the nearest current figure in its sentence."""
+    current = [r for r in readings.values() if not r.reference and r.measure is not None]
+    for r in readings.values():
+        if r.reference and r.measure is None and current:
+            nearest = min(current, key=lambda c: (abs(c.i - r.i), c.i))
+            r.measure = nearest.measure
+            r.event = r.event or nearest.event
 
 
 def _links(structure: Structure, ids: dict[int, str]) -> dict[int, dict[str, object]]:

@@ -26,7 +26,7 @@ __all__ = ["is_reference", "is_running", "clause_date", "is_subset", "is_differe
 _DETERMINERS = frozenset("the a an its their his her this that those these".split())
 
 
-def is_reference(words: list[str], i: int, np: NounPhrase, lexicon: Lexicon) -> bool:
+def is_reference(words: list[str], i: int, lexicon: Lexicon) -> bool:
     """Whether the count at token `i` is an earlier or contrasted value, not the current one."""
     j = i - 1
     while j >= 0 and words[j] in _DETERMINERS:
@@ -35,7 +35,7 @@ def is_reference(words: list[str], i: int, np: NounPhrase, lexicon: Lexicon) -> 
         return False
     if lexicon.revision_before.match_ending_at(words, j):
         return True
-    if words[j] == "from" and any(w in lexicon.change_verbs for w in words[max(0, j - 8) : j]):
+    if words[j] == "from" and any(w in lexicon.change_verbs for w in words[max(0, j - 12) : j]):
         # "raised its toll from 64 to 2,975", "raising its count on Tuesday from the 212,000".
         return True
     if words[j] == "of" and j >= 1 and words[j - 1] in lexicon.reference_nouns:
@@ -96,6 +96,8 @@ def clause_date(
             continue
         if k == 0 or words[k - 1] not in _AS_OF_INTRODUCERS or (after_only and k < i):
             continue
+        if k > i and any(t.figure >= 0 and not isinstance(figures[t.figure].value, DateValue) for t in reading.tokens[i + 1 : k]):
+            continue  # "rose to 2,316, up from 1,498 on Sunday": the date is the later figure's
         value = figures[token.figure].value
         if not isinstance(value, DateValue) or value.precision not in (DatePrecision.DAY, DatePrecision.WEEK):
             continue

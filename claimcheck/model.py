@@ -258,6 +258,7 @@ class DateValue(_Frozen):
 class DurationUnit(StrEnum):
     """Units a duration is stated in."""
 
+    SECOND = "second"
     MINUTE = "minute"
     HOUR = "hour"
     DAY = "day"
@@ -268,10 +269,14 @@ class DurationUnit(StrEnum):
 
 
 class Duration(_Frozen):
-    """A length of time: `value` `unit`s, hedged by `qualifier`, as intervals of days."""
+    """A length of time: `value` `unit`s, hedged by `qualifier`, as intervals of days.
+
+    A range ("six to eight weeks") has qualifier ``range`` and its upper end in `high`.
+    """
 
     type: Literal["duration"] = "duration"
     value: float
+    high: float | None = None
     unit: DurationUnit
     qualifier: Qualifier = Qualifier.EXACT
     qualifier_text: str | None = None
@@ -477,6 +482,8 @@ def describe_date(d: DateValue) -> str:
 
 def describe_duration(d: Duration) -> str:
     """``60 days``, ``1 week``, ``nearly 1 month``."""
+    if d.high is not None:
+        return f"{format_number(d.value)} to {format_number(d.high)} {d.unit.value}s"
     unit = d.unit.value + ("" if d.value == 1 else "s")
     word = _QUALIFIER_WORDS.get(d.qualifier)
     text = f"{format_number(d.value)} {unit}"

@@ -35,7 +35,7 @@ __all__ = [
 
 #: Version of the report's JSON shape, "MAJOR.MINOR": a breaking change bumps
 #: the major number, an added field the minor one.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class _Frozen(BaseModel):

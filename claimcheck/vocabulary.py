@@ -118,7 +118,7 @@ class DurationUnitEntry(_Strict):
     """A time unit: its words (regular expressions), its length in days, its strict slack in
     units, and how far N calendar units may lie from N average units, in days."""
 
-    unit: Literal["minute", "hour", "day", "week", "month", "year", "decade"]
+    unit: Literal["second", "minute", "hour", "day", "week", "month", "year", "decade"]
     words: list[str]
     days: float
     strict_slack: float = 0.0

@@ -34,7 +34,9 @@ def duration_value(number: str, lexicon: Lexicon) -> float | None:
         return parse_words(number, lexicon)
 
 
-def duration(value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Lexicon, *, qualifier_text: str | None = None) -> Duration:
+def duration(
+    value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Lexicon, *, qualifier_text: str | None = None, high: float | None = None
+) -> Duration:
     """A `Duration` with its intervals in days.
 
     >>> from claimcheck.extract.lexicon import compile_lexicon
@@ -44,11 +46,17 @@ def duration(value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Le
     """
     days, slack, calendar = lexicon.unit_days[unit.value]
     tolerances: Tolerances = lexicon.vocabulary.qualifiers.tolerances
-    if qualifier is Qualifier.EXACT:
+    if high is not None:
+        # "six to eight weeks": from the low end's reading to the high end's.
+        lowest, highest = min(value * days - calendar, (value - slack) * days), max(high * days + calendar, (high + slack) * days)
+        strict = build(Interval, low=lowest, high=highest, low_open=False, high_open=False)
+        newsroom = build(Interval, low=value * days - calendar, high=high * days + calendar, low_open=False, high_open=False)
+        qualifier = Qualifier.RANGE
+    elif qualifier is Qualifier.EXACT:
         # Two months are 59 to 62 days: the newsroom reading spans the calendar's months.
-        low, high = value * days - calendar, value * days + calendar
-        strict = build(Interval, low=min(low, (value - slack) * days), high=max(high, (value + slack) * days), low_open=False, high_open=False)
-        newsroom = build(Interval, low=low, high=high, low_open=False, high_open=False)
+        shortest, longest = value * days - calendar, value * days + calendar
+        strict = build(Interval, low=min(shortest, (value - slack) * days), high=max(longest, (value + slack) * days), low_open=False, high_open=False)
+        newsroom = build(Interval, low=shortest, high=longest, low_open=False, high_open=False)
     else:
         strict_units, newsroom_units = intervals(value, qualifier, tolerances)
         strict = _scale(strict_units, days, calendar)
@@ -57,6 +65,7 @@ def duration(value: float, unit: DurationUnit, qualifier: Qualifier, lexicon: Le
         Duration,
         type="duration",
         value=value,
+        high=high,
         unit=unit,
         qualifier=qualifier,
         qualifier_text=qualifier_text,

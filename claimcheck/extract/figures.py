@@ -163,7 +163,12 @@ class _Finder:
         if kind == "vague":
             return self.vague(p)
         if kind == "unit":
-            return self.compound_duration(p)
+            found = self.compound_duration(p)
+            if found is None:
+                article = 3 if self.text[max(0, p - 3) : p].lower() == "an " else 2 if self.text[max(0, p - 2) : p].lower() == "a " else 0
+                if article and (p == article or not self.text[p - article - 1].isalnum()):
+                    found = self.article_duration(p - article)
+            return found
         return None
 
     # -------------------------------------------------------------- dates
@@ -208,6 +213,9 @@ class _Finder:
     # -------------------------------------------------------------- durations
 
     def duration(self, p: int) -> Figure | None:
+        ranged = self.duration_range(p)
+        if ranged is not None:
+            return ranged
         m = self.lexicon.duration.match(self.text, p)
         if m is None:
             return None
@@ -216,6 +224,36 @@ class _Finder:
         if value is None or value <= 0:
             return None
         return self._duration_figure(m, value)
+
+    def duration_range(self, p: int) -> Figure | None:
+        """"six to eight weeks", "2-3 days", "between six and eight weeks"."""
+        m = self.lexicon.duration_range.match(self.text, p)
+        if m is None:
+            return None
+        low, high = duration_value(m.group("num"), self.lexicon), duration_value(m.group("num2"), self.lexicon)
+        unit = unit_of(m.group("unit"), self.lexicon)
+        start, end = m.span()
+        before = _words_before(self.text, start, 0, 1)
+        between = bool(before) and before[0] == "between"
+        if low is None or high is None or unit is None or not 0 < low < high or not self.mask.free(start, end):
+            return None
+        if m.group("join").lower() == "and" and not between:
+            return None  # "two and three weeks" is not a range without "between"
+        quote_start = start
+        if between:
+            found = re.search(r"(?i)\bbetween\s+\Z", self.text[max(0, start - 20) : start])
+            quote_start = max(0, start - 20) + found.start() if found else start
+        else:
+            hit = qualifier_before(self.text, start, self.lexicon.qualifier_before)
+            if hit and self.mask.free(hit[1], start):
+                quote_start = hit[1]  # "about 15 to 20 days": the hedge belongs to the range's quote
+        value = duration(low, unit, Qualifier.RANGE, self.lexicon, high=high)
+        return Figure(ClaimKind.DURATION, quote_start, end, start, end, value, self.sentence_of(start))
+
+    def article_duration(self, p: int) -> Figure | None:
+        """"a week earlier", "a day after the collapse": one unit, named with an article."""
+        m = self.lexicon.duration_article.match(self.text, p)
+        return self._duration_figure(m, 1.0) if m is not None else None
 
     def compound_duration(self, p: int) -> Figure | None:
         m = self.lexicon.duration_compound.match(self.text, p)

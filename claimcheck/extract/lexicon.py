@@ -119,6 +119,8 @@ class Lexicon:
     weekday_number: dict[str, int]
     duration: re.Pattern[str]
     duration_compound: re.Pattern[str]
+    duration_range: re.Pattern[str]
+    duration_article: re.Pattern[str]
     unit_days: dict[str, tuple[float, float, float]]  # (days per unit, strict slack in units, calendar days)
     unit_of_word: list[tuple[re.Pattern[str], str]]
     elapsed: list[re.Pattern[str]]
@@ -346,6 +348,17 @@ def _build(v: Vocabulary) -> Lexicon:
         rf"(?<![\w-])(?P<num>{number_any})(?P<sep>[- ]|\s+)(?P<unit>{unit_alt})(?P<long>[- ]?long)?(?![\w])(?!-old)",
         re.IGNORECASE,
     )
+    # "six to eight weeks", "2-3 days"; "between six and eight weeks" (the reader checks "between").
+    duration_range = re.compile(
+        rf"(?<![\w-])(?P<num>{number_any})\s*(?P<join>-|–|to|and)\s*(?P<num2>{number_any})(?P<sep>[- ]|\s+)(?P<unit>{unit_alt})(?![\w])(?!-old)",
+        re.IGNORECASE,
+    )
+    # "a week earlier", "a day after the collapse", "a year ago": one unit, when what follows
+    # makes it a length of time (not "twice a week" or "$500 a week").
+    duration_article = re.compile(
+        rf"(?<![\w-])(?P<num>an?)\s+(?P<unit>{unit_alt})(?=\s+(?:earlier|later|after|before|ago|since|into|of|long|on|in which)\b)",
+        re.IGNORECASE,
+    )
     singular_units = _alternation(w.rstrip("?").rstrip("s") if w.endswith("s?") else w for w in unit_words)
     duration_compound = re.compile(rf"(?<![\w-])(?P<unit>{singular_units})[- ]?long(?![\w])", re.IGNORECASE)
     elapsed = [
@@ -500,6 +513,8 @@ def _build(v: Vocabulary) -> Lexicon:
         weekday_number=weekday_number,
         duration=duration,
         duration_compound=duration_compound,
+        duration_range=duration_range,
+        duration_article=duration_article,
         unit_days=unit_days,
         unit_of_word=unit_of_word,
         elapsed=elapsed,

@@ -153,12 +153,15 @@ _DURATION_LETTERS = {
     DurationUnit.DECADE: ("", "Y", 10),
     DurationUnit.HOUR: ("T", "H", 1),
     DurationUnit.MINUTE: ("T", "M", 1),
+    DurationUnit.SECOND: ("T", "S", 1),
 }
 
 
-def render_duration(value: Duration) -> str:
-    """A Duration as an ISO 8601 duration: ``P60D``, ``P1W``, ``PT72H``."""
+def render_duration(value: Duration) -> str | list[str]:
+    """A Duration as an ISO 8601 duration: ``P60D``, ``P1W``, ``PT72H``; a range as its two ends."""
     time, letter, factor = _DURATION_LETTERS[value.unit]
+    if value.high is not None:
+        return [f"P{time}{_number(value.value * factor)}{letter}", f"P{time}{_number(value.high * factor)}{letter}"]
     return f"P{time}{_number(value.value * factor)}{letter}"
 
 

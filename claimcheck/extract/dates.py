@@ -140,6 +140,15 @@ def date_from_match(m: re.Match[str], lexicon: Lexicon, anchor: dt.date | None, 
         year = _nearest_year(month, day, anchor, future)
         date = _safe_date(year, month, day)
         return _value(date, date, DatePrecision.DAY, year_stated=False, resolved=True, anchor=anchor) if date else None
+    if g["fy"]:
+        first = int(g["fy1"])
+        last = first - first % 100 + int(g["fy2"])
+        if not first < last <= first + 2:
+            last = first  # "2019-05" is no fiscal year: its year, at least, is plain
+        return _value(dt.date(first, 1, 1), dt.date(last, 12, 31), DatePrecision.YEAR)
+    if g["dec"]:
+        first = int(g["dy"])
+        return _value(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), DatePrecision.YEAR)
     if anchor is None:
         # Everything below is relative to publication and needs an anchor,
         # except a year alone and a bare month (compared on month only).

@@ -202,6 +202,7 @@ class _Finder:
         elif kind == "wd" and previous in ("last", "next", "this"):
             relation = previous
         future = any(w in lexicon.future_cues.by_first and lexicon.future_cues.match_at(before, i) for i, w in enumerate(before))
+        future = future or _modal_ahead(text, max(floor, start - 60), start)
         anchor = self.published
         if kind in ("mdn", "dmn") and previous == "the" and _names_event(text, end, lexicon):
             anchor = None  # "the October 7 attacks": the name of an event, its year unstated
@@ -381,6 +382,15 @@ class _Finder:
             if m:
                 quote_start = max(0, start - 20) + m.start()
         return second[2], second[1], quote_start
+
+
+def _modal_ahead(text: str, start: int, end: int) -> bool:
+    """"Talks may resume in May": a modal "may" or "might" (lower case, so not the month)
+    puts what follows ahead — unless "have" makes it a guess about the past."""
+    return _MODAL_AHEAD.search(text, start, end) is not None
+
+
+_MODAL_AHEAD = re.compile(r"\b(?:may|might)\s+(?!have\b)(?!not\s+have\b)[a-z]+")
 
 
 def _words_before(text: str, pos: int, floor: int, count: int) -> list[str]:

@@ -329,6 +329,9 @@ def _build(v: Vocabulary) -> Lexicon:
         r"|(?P<yday>(?i:yesterday))(?![\w])"
         rf"|(?P<wd>{weekday})"
         rf"|(?P<mon>{month})"
+        # A fiscal or season year ("2012–13", "2019/20") and a decade ("the 1990s").
+        rf"|(?P<fy>(?P<fy1>{year_digits})[-–/](?P<fy2>\d\d))(?![\d\w])"
+        r"|(?P<dec>(?P<dy>(?:1[89]|20)\d0)s)(?![\w])"
         rf"|(?P<yr>{year})"
         ")",
     )

@@ -190,7 +190,8 @@ class Quantity(_Frozen):
     `value` is the figure ("1.2 million" → 1200000; for a range its low end,
     for a vague amount its unit: "thousands" → 1000). `high` is a range's high
     end. `rounding` is the step the figure was rounded to (1 for "251", 100 for
-    "1,200"). `unit` is a currency code for money, `percent`, or `None`.
+    "1,200"). `unit` is a currency code for money, `percent`, a unit of measure
+    (`acre`, `metre` …), or `None`.
     """
 
     type: Literal["quantity"] = "quantity"

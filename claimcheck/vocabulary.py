@@ -67,6 +67,7 @@ class NumberWords(_Strict):
     scales: dict[str, float] = Field(default_factory=dict)
     dozen: list[str] = Field(default_factory=list)
     fractions: dict[str, float] = Field(default_factory=dict)
+    measure_units: dict[str, list[str]] = Field(default_factory=dict)
     vague: list[VagueAmount] = Field(default_factory=list)
 
 

@@ -298,7 +298,8 @@ class _Finder:
             word = _CURRENCY_WORD.match(text, end)  # "half a million dollars"
             if word:
                 return start, word.end(), value, 1.0, _CURRENCY_WORD_CODES[word.group(1).lower()]
-            return start, end, value, 1.0, None
+            unit, end = _measure_unit(text, end, lexicon)
+            return start, end, value, 1.0, unit
         start = p
         for symbol in ("US$", "A$", "C$", "$", "€", "£", "¥", "₪"):
             if text.startswith(symbol, p - len(symbol)):
@@ -322,6 +323,8 @@ class _Finder:
             if word:
                 unit = _CURRENCY_WORD_CODES[word.group(1).lower()]
                 end = word.end()
+            else:
+                unit, end = _measure_unit(text, end, lexicon)
         return start, end, value, rounding, unit
 
     def number(self, p: int, words: bool = False, *, joined: bool = False) -> Figure | None:
@@ -348,7 +351,7 @@ class _Finder:
                 if after:
                     qualifier, quote_end = after
                     qualifier_text = text[end:quote_end].strip()
-        kind = ClaimKind.MONEY if unit and unit != "percent" else ClaimKind.COUNT
+        kind = ClaimKind.MONEY if unit in _CURRENCIES else ClaimKind.COUNT
         figure_value = quantity(value, qualifier, tolerances, rounding=rounding, high=high, qualifier_text=qualifier_text, unit=unit)
         return Figure(kind, quote_start, quote_end, start, end, figure_value, self.sentence_of(start))
 
@@ -382,6 +385,20 @@ class _Finder:
             if m:
                 quote_start = max(0, start - 20) + m.start()
         return second[2], second[1], quote_start
+
+
+def _measure_unit(text: str, end: int, lexicon: Lexicon) -> tuple[str | None, int]:
+    """The unit of measure right after a number ("8.2 metres", "46,300 acres"), and where it ends."""
+    if lexicon.measure_unit is None:
+        return None, end
+    m = lexicon.measure_unit.match(text, end)
+    if m is None:
+        return None, end
+    return lexicon.measure_unit_names[" ".join(m.group("unit").lower().split())], m.end()
+
+
+#: Units that make a figure a sum of money.
+_CURRENCIES = frozenset([*CURRENCY_CODES.values(), *_CURRENCY_WORD_CODES.values()])
 
 
 def _modal_ahead(text: str, start: int, end: int) -> bool:

@@ -108,6 +108,8 @@ class Lexicon:
     word_number: re.Pattern[str]
     digit_number: re.Pattern[str]
     joined_number: re.Pattern[str]
+    measure_unit: re.Pattern[str] | None
+    measure_unit_names: dict[str, str]
     vague: re.Pattern[str]
     vague_amounts: dict[str, tuple[float, float, float]]
     qualifier_before: PhraseTable
@@ -272,6 +274,9 @@ def _build(v: Vocabulary) -> Lexicon:
     digit_number = re.compile(
         r"(?:(?<![\w$€£¥₪])(?P<cur>US\$|A\$|C\$|\$|€|£|¥|₪)\s?|(?<![\w.,$€£¥₪/:\-–]))" + number_body, re.IGNORECASE
     )
+    unit_names = {form.lower(): name for name, forms in n.measure_units.items() for form in forms}
+    unit_forms = _alternation(r"\s+".join(re.escape(w) for w in form.split()) for form in unit_names)
+    measure_unit = re.compile(rf"[ \u00a0](?P<unit>{unit_forms})(?![\w])", re.IGNORECASE) if unit_names else None
     joined_number = re.compile(r"(?:(?P<cur>US\$|A\$|C\$|\$|€|£|¥|₪)\s?)?" + number_body, re.IGNORECASE)
     vague_amounts = {a.phrase.lower(): (a.unit, a.low, a.high) for a in n.vague}
     vague = re.compile(rf"(?<![\w-])(?:{_words(vague_amounts)})(?![\w])", re.IGNORECASE)
@@ -505,6 +510,8 @@ def _build(v: Vocabulary) -> Lexicon:
         word_number=word_number,
         digit_number=digit_number,
         joined_number=joined_number,
+        measure_unit=measure_unit,
+        measure_unit_names=unit_names,
         vague=vague,
         vague_amounts=vague_amounts,
         qualifier_before=qualifier_before,

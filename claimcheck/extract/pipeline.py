@@ -166,6 +166,8 @@ class _SourceReader:
         if figure.kind is ClaimKind.MONEY:
             # A sum no cue names ("$25 million") stays "money": kept, but lined up with nothing.
             measure: str | None = read_measure(tokens, words, i, np, self.lexicon, kind="money", date_tokens=crossable) or "money"
+        elif getattr(figure.value, "unit", None) not in (None, "percent"):
+            measure = None  # "46,300 acres", "8.2 metres": a measurement, never a count of people
         else:
             measure = read_measure(tokens, words, i, np, self.lexicon, date_tokens=crossable)
         result = _CountReading(i=i, np=np, measure=measure)

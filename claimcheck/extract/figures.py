@@ -62,19 +62,34 @@ _CHANGE_VERBS = frozenset("rose risen rising climbed jumped increased increase f
 def noise_ranges(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """The (start, end) of every line that is not news (only short lines can be), and of
     every span that is not news wherever it stands (telephone numbers, footnote markers)."""
-    ranges = [m.span() for m in lexicon.noise_spans.finditer(text)] if lexicon.noise_spans is not None else []
-    if lexicon.noise_lines is None:
-        return ranges
-    line_start = 0
+    # One pass per pattern: each starts with a literal or a digit, which the regex engine
+    # scans for quickly; an alternation of them all would be tried at every character.
+    ranges = [m.span() for pattern in lexicon.noise_spans for m in pattern.finditer(text)]
     size = len(text)
-    while line_start <= size:
-        line_end = text.find("\n", line_start)
-        if line_end == -1:
-            line_end = size
-        if line_end - line_start <= _NOISE_LINE_MAX and lexicon.noise_lines.search(text, line_start, line_end):
-            ranges.append((line_start, line_end))
-        line_start = line_end + 1
-    return ranges
+    lines: set[tuple[int, int]] = set()
+    starts = lexicon.noise_line_starts
+    if starts is not None:
+        line_start = 0
+        while line_start <= size:
+            line_end = text.find("\n", line_start)
+            if line_end == -1:
+                line_end = size
+            if line_end - line_start <= _NOISE_LINE_MAX and starts.match(text, line_start, line_end):
+                lines.add((line_start, line_end))
+            line_start = line_end + 1
+    if lexicon.noise_line_anywhere:
+        lowered = text.lower()  # same length for the text claimcheck reads: offsets carry over
+        if len(lowered) == size:
+            for pattern, boundary in lexicon.noise_line_anywhere:
+                for m in pattern.finditer(lowered):
+                    if boundary and m.start() > 0 and (lowered[m.start() - 1].isalnum() or lowered[m.start() - 1] == "_"):
+                        continue
+                    line_start = text.rfind("\n", 0, m.start()) + 1
+                    line_end = text.find("\n", m.end())
+                    line_end = size if line_end == -1 else line_end
+                    if line_end - line_start <= _NOISE_LINE_MAX:
+                        lines.add((line_start, line_end))
+    return ranges + sorted(lines)
 
 
 #: Bylines, credits and promotional lines are short; a longer line is a paragraph.

@@ -127,8 +127,9 @@ class Lexicon:
     unit_of_word: list[tuple[re.Pattern[str], str]]
     elapsed: list[re.Pattern[str]]
     present_markers: frozenset[str]
-    noise_lines: re.Pattern[str] | None
-    noise_spans: re.Pattern[str] | None
+    noise_line_starts: re.Pattern[str] | None
+    noise_line_anywhere: tuple[tuple[re.Pattern[str], bool], ...]
+    noise_spans: tuple[re.Pattern[str], ...]
     label_words: frozenset[str]
     non_count_units: frozenset[str]
     head_class: dict[str, str]
@@ -373,10 +374,14 @@ def _build(v: Vocabulary) -> Lexicon:
         re.compile(p.replace("{T}", "(?:⟨T⟩)").replace(" ", r"\s+"), re.IGNORECASE) for p in du.elapsed_patterns
     ]
 
-    noise_lines = (
-        re.compile("|".join(f"(?:{p})" for p in v.noise.line_patterns), re.IGNORECASE | re.MULTILINE)
-        if v.noise.line_patterns
-        else None
+    # Line patterns anchored at ^ are tried at the start of each short line (a match,
+    # not a search); the others are searched for once in the lower-cased text, each
+    # on its own, with a leading \b checked by hand, so the engine can scan for their
+    # first literal instead of trying an alternation at every character.
+    starts = [p[1:] for p in v.noise.line_patterns if p.startswith("^")]
+    noise_line_starts = re.compile("|".join(f"(?:{p})" for p in starts), re.IGNORECASE) if starts else None
+    noise_line_anywhere = tuple(
+        (re.compile(p.removeprefix("\\b")), p.startswith("\\b")) for p in v.noise.line_patterns if not p.startswith("^")
     )
 
     head_class: dict[str, str] = {}
@@ -529,8 +534,9 @@ def _build(v: Vocabulary) -> Lexicon:
         unit_of_word=unit_of_word,
         elapsed=elapsed,
         present_markers=frozenset(du.present_markers),
-        noise_lines=noise_lines,
-        noise_spans=re.compile("|".join(f"(?:{p})" for p in v.noise.span_patterns), re.IGNORECASE) if v.noise.span_patterns else None,
+        noise_line_starts=noise_line_starts,
+        noise_line_anywhere=noise_line_anywhere,
+        noise_spans=tuple(re.compile(p) for p in v.noise.span_patterns),
         label_words=frozenset(w.lower() for w in v.noise.label_words),
         non_count_units=frozenset(u.lower() for u in v.noise.non_count_units),
         head_class=head_class,

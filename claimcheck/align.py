@@ -49,7 +49,7 @@ class Alignment:
     weak: set[str] = field(default_factory=set)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: two mentions alike are still two mentions
 class _Mention:
     """One event mention in one source, with the constraints its date puts on the event."""
 
@@ -68,7 +68,7 @@ class _Mention:
         return m.name or m.target or m.place
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity, like the events they become
 class _Cluster:
     """An event being assembled from mentions."""
 
@@ -83,6 +83,7 @@ class _Cluster:
     id: str = ""
     merged_from: int = 1
     outbreak_of: set[str] = field(default_factory=set)
+    order: int = 0  # when it was made: ties go to the earlier cluster
 
     def fits(self, m: _Mention) -> bool:
         start = _intersect(self.start, m.start)
@@ -128,6 +129,11 @@ class _EventResolver:
         self.vocabulary = vocabulary
         self.tolerances = tolerances
         self.clusters: list[_Cluster] = []
+        # The clusters of each event kind, and each cluster by its id once named: every
+        # lookup goes through these, so resolving stays near linear in the mentions.
+        self._of_kind: dict[str, list[_Cluster]] = defaultdict(list)
+        self._by_id: dict[str, _Cluster] = {}
+        self._made = 0
         self.cluster_of: dict[tuple[str, int, int], _Cluster] = {}
         self.weak: set[str] = set()
         self._weak_keys: set[tuple[str, int, int]] = set()
@@ -204,42 +210,74 @@ class _EventResolver:
         m.dated = True
         mentions[(claim.source_id, -claim.event.start - 1, -claim.event.end - 1)] = m
 
+    def _new_cluster(self, cluster: _Cluster) -> _Cluster:
+        self._made += 1
+        cluster.order = self._made
+        self.clusters.append(cluster)
+        self._of_kind[cluster.kind].append(cluster)
+        return cluster
+
     def _place_dated(self, key: tuple[str, int, int], m: _Mention) -> None:
-        candidates = [c for c in self.clusters if c.kind == m.kind and not c.proposed and c.dated and c.fits(m)]
+        candidates = [c for c in self._of_kind[m.kind] if not c.proposed and c.dated and c.fits(m)]
         if candidates:
-            best = max(candidates, key=lambda c: (len(c.mentions), -self.clusters.index(c)))
+            best = max(candidates, key=lambda c: (len(c.mentions), -c.order))
         else:
-            best = _Cluster(kind=m.kind, span=m.span)
-            self.clusters.append(best)
+            best = self._new_cluster(_Cluster(kind=m.kind, span=m.span))
         best.add(m)
         self.cluster_of[key] = best
 
     def _merge_typos(self) -> None:
-        """Merge events of one kind whose dates differ as a typo would: a year, or a few days."""
-        changed = True
-        while changed:
-            changed = False
-            dated = [c for c in self.clusters if c.dated]
-            for a in dated:
-                for b in dated:
-                    if a is b or not _typo_apart(a, b, self.tolerances.date_typo_days, self.tolerances.date_typo_years):
-                        continue
-                    if a.discriminators and b.discriminators and not (a.discriminators & b.discriminators):
-                        continue
-                    # The date more sources give survives (then more mentions, then the earlier).
-                    keep, gone = (a, b) if _weight(a) >= _weight(b) else (b, a)
-                    keep.mentions.extend(gone.mentions)
-                    keep.discriminators |= gone.discriminators
-                    keep.outbreak_of |= gone.outbreak_of
-                    keep.merged_from += gone.merged_from
-                    for k, c in self.cluster_of.items():
-                        if c is gone:
-                            self.cluster_of[k] = keep
-                    self.clusters.remove(gone)
-                    changed = True
-                    break
-                if changed:
-                    break
+        """Merge events of one kind whose dates differ as a typo would: a year, or a few days.
+
+        One pair at a time, the first in cluster order, until none is left: a merge
+        moves a cluster's date and so may make or break other pairs. Candidates are
+        looked up by the parts of the date a typo leaves alone, not tried pair by pair.
+        """
+        gone_to: dict[int, _Cluster] = {}
+        while (pair := self._typo_pair()) is not None:
+            a, b = pair
+            # The date more sources give survives (then more mentions, then the earlier).
+            keep, gone = (a, b) if _weight(a) >= _weight(b) else (b, a)
+            keep.mentions.extend(gone.mentions)
+            keep.discriminators |= gone.discriminators
+            keep.outbreak_of |= gone.outbreak_of
+            keep.merged_from += gone.merged_from
+            gone_to[id(gone)] = keep
+            self.clusters.remove(gone)
+            self._of_kind[gone.kind].remove(gone)
+        if gone_to:
+            for key, cluster in self.cluster_of.items():
+                while id(cluster) in gone_to:
+                    cluster = gone_to[id(cluster)]
+                self.cluster_of[key] = cluster
+
+    def _typo_pair(self) -> tuple[_Cluster, _Cluster] | None:
+        """The first two dated clusters (in cluster order) one typo apart, if any."""
+        days, years = self.tolerances.date_typo_days, self.tolerances.date_typo_years
+        dated = [c for c in self.clusters if c.dated]
+        position = {id(c): i for i, c in enumerate(dated)}
+        buckets: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
+        points = {}
+        for c in dated:
+            p = _point(c)
+            points[id(c)] = p
+            if p is not None:
+                for key in _typo_keys(c.kind, p):
+                    buckets[key].append(c)
+        for a in dated:
+            p = points[id(a)]
+            if p is None:
+                continue
+            partners = sorted(
+                {id(b): b for key in _typo_keys(a.kind, p) for b in buckets[key] if b is not a}.values(), key=lambda b: position[id(b)]
+            )
+            for b in partners:
+                if not _typo_apart(a, b, days, years):
+                    continue
+                if a.discriminators and b.discriminators and not (a.discriminators & b.discriminators):
+                    continue
+                return a, b
+        return None
 
     def _place_undated(self, m: _Mention) -> _Cluster:
         """Resolve a mention without a usable date against its source's publication date."""
@@ -249,7 +287,7 @@ class _EventResolver:
         if mention.proposed:
             return self._cluster_for(kind, m.span, proposed=True, discriminator=None, mention=m)
         published = m.source.published.toordinal() if m.source.published else None
-        same_kind = [c for c in self.clusters if c.kind == kind and c.dated and not c.proposed]
+        same_kind = [c for c in self._of_kind[kind] if c.dated and not c.proposed]
         if m.month_day is not None:
             # "the October 7 attacks": the event of that month and day, or one a typo away.
             near = [c for c in same_kind if _day_distance(_month_day_of(c), m.month_day) <= self.tolerances.date_typo_days]
@@ -286,9 +324,8 @@ class _EventResolver:
             begun = [c for c in same_kind if published is None or c.start[0] <= published]
             if len(begun) == 1 and len({c.kind for c in begun}) == 1 and not mention.relative:
                 return self._attach(begun[0], m)
-            cluster = _Cluster(kind=kind, span=m.span)
+            cluster = self._new_cluster(_Cluster(kind=kind, span=m.span))
             cluster.add(m)
-            self.clusters.append(cluster)
             return cluster
         self._last_weak = False
         return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
@@ -301,8 +338,8 @@ class _EventResolver:
         return cluster
 
     def _cluster_for(self, kind: str, span: str, *, proposed: bool, discriminator: str | None, mention: _Mention | None = None) -> _Cluster:
-        for c in self.clusters:
-            if c.kind == kind and c.proposed == proposed and not c.dated:
+        for c in self._of_kind[kind]:
+            if c.proposed == proposed and not c.dated:
                 if discriminator is None and not c.discriminators or discriminator is not None and discriminator in c.discriminators:
                     if mention is not None:
                         c.mentions.append(mention)
@@ -312,13 +349,13 @@ class _EventResolver:
             cluster.discriminators.add(discriminator)
         if mention is not None:
             cluster.mentions.append(mention)
-        self.clusters.append(cluster)
-        return cluster
+        return self._new_cluster(cluster)
 
     # ------------------------------------------------------------ naming
 
     def _name_clusters(self) -> None:
         taken: set[str] = set()
+        next_number: dict[str, int] = {}  # per base name: where to look for a free "-n"
         for c in sorted(self.clusters, key=_cluster_order):
             base = _slug(c.kind)
             if c.proposed:
@@ -330,12 +367,14 @@ class _EventResolver:
             else:
                 base += "-undated"
             name = base
-            n = 2
+            n = next_number.get(base, 2)
             while name in taken:
                 name = f"{base}-{n}"
                 n += 1
+            next_number[base] = n
             taken.add(name)
             c.id = name
+            self._by_id[name] = c
 
     def events(self) -> list[Event]:
         result = []
@@ -360,11 +399,14 @@ class _EventResolver:
 
     def start_of(self, event_id: str) -> tuple[int, int] | None:
         """The (earliest, latest) start of an event, as ordinals, if the sources date it."""
-        base = event_id.split("/")[0]
-        for c in self.clusters:
-            if c.id == base and c.dated and c.start[0] > _FAR_PAST:
-                return c.start
+        c = self._by_id.get(event_id.split("/")[0])
+        if c is not None and c.dated and c.start[0] > _FAR_PAST:
+            return c.start
         return None
+
+    def cluster(self, event_id: str) -> _Cluster | None:
+        """The event (cluster) with this id, phase aside."""
+        return self._by_id.get(event_id.split("/")[0])
 
 
 def _weight(c: _Cluster) -> tuple[int, int, int]:
@@ -390,6 +432,15 @@ def _typo_apart(a: _Cluster, b: _Cluster, days: int, years: int) -> bool:
             return True
         return (ya, ma) == (yb, mb) and 0 < abs(dya - dyb) <= days
     return ma == mb and abs(ya - yb) == 1
+
+
+def _typo_keys(kind: str, point: tuple[int, int, int, str]) -> list[tuple[object, ...]]:
+    """Keys under which two clusters one typo apart meet: the parts of the date a typo
+    leaves alone (month and day for a year typo; year and month for a day typo)."""
+    year, month, day, precision = point
+    if precision == "day":
+        return [(kind, "md", month, day), (kind, "ym", year, month)]
+    return [(kind, "m", month)]
 
 
 def _point(c: _Cluster) -> tuple[int, int, int, str] | None:
@@ -587,7 +638,7 @@ def _group_label(measure: str, claim: Claim, event: str | None, resolver: _Event
     population = f" ({claim.population})" if claim.population else ""
     where = f" in {place}" if place else ""
     if event:
-        event_label = next((c for c in resolver.clusters if c.id == event.split("/")[0]), None)
+        event_label = resolver.cluster(event)
         if event_label is not None and place and place in event_label.discriminators:
             where = ""
         label = _label(event_label, event_label.kind) if event_label else event

@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
 _DETERMINERS = frozenset("the a an all its their his her those these some of another this that".split())
 _AUXILIARIES = frozenset(
     """were was are is have has had been being be will would may might could also still now reportedly all then
-    since so far already thought believed said reported feared presumed later yet subsequently""".split()
+    since so far already thought believed said reported feared presumed later yet subsequently remain remains
+    remained stay stays stayed""".split()
 )
 _CLAUSE_BREAKS = frozenset(";:()“”\"")
 

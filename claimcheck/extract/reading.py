@@ -65,20 +65,22 @@ class SentenceReading:
 
 def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> list[Token]:
     """Tokens of text[start:end]; each figure from `first_figure` on becomes one token."""
-    lowered = text[start:end].lower().replace("’", "'")  # same length: offsets carry over
+    # Matched in the lower-cased sentence (same length, so offsets carry over), the
+    # words come out lower-cased with no slicing.
+    lowered = text[start:end].lower().replace("’", "'")
     tokens: list[Token] = []
     f = first_figure
     count = len(figures)
-    pos = start
+    pos = 0
     finditer = _TOKENS.finditer
     while True:
-        stop = figures[f].start if f < count and figures[f].start < end else end
-        tokens.extend([Token(m.start(), m.end(), lowered[m.start() - start : m.end() - start]) for m in finditer(text, pos, stop)])
-        if stop >= end:
+        stop = figures[f].start - start if f < count and figures[f].start < end else end - start
+        tokens.extend([Token(m.start() + start, m.end() + start, m.group()) for m in finditer(lowered, pos, stop)])
+        if stop >= end - start:
             return tokens
         figure = figures[f]
         tokens.append(Token(figure.start, figure.end, FIGURE, f))
-        pos = figure.end
+        pos = figure.end - start
         f += 1
 
 

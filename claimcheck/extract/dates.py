@@ -140,6 +140,16 @@ def date_from_match(m: re.Match[str], lexicon: Lexicon, anchor: dt.date | None, 
         year = _nearest_year(month, day, anchor, future)
         date = _safe_date(year, month, day)
         return _value(date, date, DatePrecision.DAY, year_stated=False, resolved=True, anchor=anchor) if date else None
+    if g["num"]:
+        first, second, year = int(g["n1"]), int(g["n2"]), int(g["n3"])
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            month, day = first, second
+        else:
+            return None  # "03/04/2014": March 4 or 3 April, the text does not say
+        date = _safe_date(year, month, day)
+        return _value(date, date, DatePrecision.DAY) if date else None
     if g["fy"]:
         first = int(g["fy1"])
         last = first - first % 100 + int(g["fy2"])

@@ -468,6 +468,8 @@ def _plausible_digits(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
         return False
     if _TIME_AFTER.match(text, end):
         return False
+    if text.startswith("/", end) and text[end + 1 : end + 2].isdigit():
+        return False  # "03/04/2014", "1/2": a numeric date or a fraction, not a count
     start = m.start()
     if start > 0 and text[start - 1] in "#":
         return False

@@ -324,6 +324,8 @@ def _build(v: Vocabulary) -> Lexicon:
     date = re.compile(
         "(?<![\\w])(?:"
         rf"(?P<iso>(?P<iy>{year_digits})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\d])"
+        # "07/14/2014", "14/07/2014": read when the order is plain (one part above 12).
+        r"|(?P<num>(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<n3>(?:1[89]|20)\d\d))(?![\d/])"
         rf"|(?P<md>(?P<m1>{month})\s+(?P<d1>{day}),?\s+(?P<y1>{year}))"
         rf"|(?P<dm>(?P<d2>{day})\s+(?:of\s+)?(?P<m2>{month}),?\s+(?P<y2>{year}))"
         rf"|(?P<part>(?P<pw>(?i:{parts}))[- ](?P<m3>{month})(?:,?\s+(?P<y3>{year}))?)"

@@ -10,9 +10,13 @@ are the raw material. A corpus is a run of *stories*: story ``k`` is case
 same arguments always give the same corpus. A variation:
 
 * moves every date by the same number of days, ``-7 × (k // cases)``: the
-  stories of one case are whole weeks apart, so no two of them have the same
-  day a few days or a few years apart (what the aligner reads as a typo), and
-  their years stay within the 1800–2099 that the extractor reads as years.
+  stories of one case are whole weeks apart, so no two of them date an
+  event to days a few days apart, or to the same day a year or three apart
+  (what the aligner reads as a typo), and their years stay within the
+  1800–2099 that the extractor reads as years. Dates given only to the
+  month ("November 2023") can still fall in the same month a year apart in
+  two stories, and the aligner then reads them as one event with a typo in
+  the year, as it would in any corpus spanning years.
   (``timelines=T`` makes the stories of a case reuse T timelines instead:
   ``T=1`` puts them all on the fixture's own dates, many outlets covering
   the same events.) Full dates, ISO dates, month and day,

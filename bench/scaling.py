@@ -130,8 +130,6 @@ def run_size(n: int, *, max_chars: int | None, timelines: int | None, budget: fl
         discrepancies=len(report.discrepancies) if report is not None else None,
         peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6,
     )
-    del sources, claims, report
-    gc.collect()
     return result
 
 

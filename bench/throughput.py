@@ -119,7 +119,7 @@ def _import_quantulum() -> list[str]:
     """Import quantulum3, returning the warnings it gives (it warns when its classifier extra is missing)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        from quantulum3 import parser  # noqa: F401
+        importlib.import_module("quantulum3.parser")
     return [str(w.message).splitlines()[0] for w in caught]
 
 

@@ -237,7 +237,9 @@ def _from_json_text(text: str, path: Path) -> Source:
 
 def _from_jsonl_text(text: str, path: Path) -> Iterator[Source]:
     count = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split at "\n" only: str.splitlines() also splits at U+2028, U+0085 and
+    # other separators that JSON allows unescaped inside a string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

@@ -23,6 +23,8 @@ _set_attribute = object.__setattr__
 
 
 def _class_defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[tuple[str, Any], ...]]:
+    # Every field, in the model's order, so that a built instance lists (and serialises)
+    # its fields as a validated one does; required ones hold a placeholder until given.
     static: dict[str, Any] = {}
     factories: list[tuple[str, Any]] = []
     for name, field in cls.model_fields.items():
@@ -30,8 +32,11 @@ def _class_defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[tuple[s
             raise TypeError(f"{cls.__name__}.{name} has an alias; use model_construct")
         if field.default_factory is not None:
             factories.append((name, field.default_factory))
+            static[name] = None
         elif not field.is_required():
             static[name] = field.default
+        else:
+            static[name] = None
     result = (static, tuple(factories))
     _defaults[cls] = result
     return result

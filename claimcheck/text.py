@@ -67,15 +67,20 @@ _NEWLINE = re.compile(r"\n")
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences; every line break ends a sentence.
+    """Split `text` into sentences. A line break ends a sentence (a title, a byline, a
+    paragraph on a line of its own), except where the text is hard-wrapped: a line
+    that ends mid-sentence, followed by one that goes on in lower case or with a figure.
 
     >>> [text[s.start:s.end] for text in ["Mr. Saar spoke. Hamas said no.\\nNext."] for s in split_sentences(text)]
     ['Mr. Saar spoke.', 'Hamas said no.', 'Next.']
+    >>> [text[s.start:s.end] for text in ["The attack killed about\\n12 people. Title\\nNext."] for s in split_sentences(text)]
+    ['The attack killed about\\n12 people.', 'Title', 'Next.']
     """
     sentences: list[Sentence] = []
     paragraph = 0
     line_start = 0
-    for line_end in [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]:
+    breaks = [m.start() for m in _NEWLINE.finditer(text) if not _soft_wrap(text, m.start())]
+    for line_end in breaks + [len(text)]:
         start = line_start
         for m in _END.finditer(text, line_start, line_end):
             nxt = m.end()
@@ -92,6 +97,23 @@ def split_sentences(text: str) -> list[Sentence]:
         paragraph += 1
         line_start = line_end + 1
     return sentences
+
+
+def _soft_wrap(text: str, newline: int) -> bool:
+    """Whether the line break at `newline` only wraps a sentence: the line before ends in
+    a word, a figure or a comma (no full stop, colon or closing mark), and the line after
+    starts, right away, with a lower-case letter or a digit (an indented line is a list
+    item or a quotation, Markdown's markup blanked out, not a continuation)."""
+    before = newline - 1
+    if before >= 0 and text[before] == "\r":
+        before -= 1
+    if before < 0 or not (text[before].isalnum() or text[before] in ",;"):
+        return False
+    after = newline + 1
+    if after >= len(text):
+        return False
+    following = text[after]
+    return following.islower() or following.isdigit()
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

@@ -77,8 +77,12 @@ def test_a_sentence_wrapped_over_lines_is_read_as_one_sentence() -> None:
     wrapped = "The war began with the Hamas attack\non October 7, 2023, officials said.\n"
     claims = _claims(wrapped)
     assert [(c.span.quote, c.span.line, c.event.kind if c.event else None) for c in claims] == [("October 7, 2023", 2, "attack")]
+    # Plain text that is hard-wrapped is read the same way (claimcheck.text.split_sentences) …
     plain = Source(id="draft", text=wrapped, published=dt.date(2025, 7, 7))
-    assert all(c.event is None or c.event.kind != "attack" for c in extract(plain))
+    assert [c.event.kind if c.event else None for c in extract(plain)] == ["attack"]
+    # … but a line that ends a title is not joined to the sentence after it.
+    titled = Source(id="draft", text="The Hamas attack\nOn October 7, 2023, officials met.\n", published=dt.date(2025, 7, 7))
+    assert all(c.event is None for c in extract(titled))
 
 
 def test_line_numbers_count_the_front_matter() -> None:

@@ -221,7 +221,10 @@ class _Finder:
         anchor = self.published
         if kind in ("mdn", "dmn") and previous == "the" and _names_event(text, end, lexicon):
             anchor = None  # "the October 7 attacks": the name of an event, its year unstated
-        value = date_from_match(m, lexicon, anchor, future=future, relation=relation)
+        try:
+            value = date_from_match(m, lexicon, anchor, future=future, relation=relation)
+        except (ValueError, OverflowError):
+            return None  # "last month" when published in year 1: a date off the calendar
         if value is None:
             return None
         return Figure(ClaimKind.DATE, start, end, start, end, value, index)

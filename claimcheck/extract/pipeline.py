@@ -8,6 +8,8 @@ build a `Claim` whose `Span` slices exactly to its quote.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -68,9 +70,35 @@ def iter_claims(source: Source, *, vocabulary: Vocabulary | None = None, reading
     figures = find_figures(text, sentences, lexicon, source.published)
     if not figures:
         return
+    sentences = _join_split_figures(sentences, figures)
     index = LineIndex(source.text, source.line_offset)
     reader = _SourceReader(source, text, sentences, figures, lexicon, index)
     yield from reader.claims()
+
+
+def _join_split_figures(sentences: list[Sentence], figures: list[Figure]) -> list[Sentence]:
+    """The sentences, with any two a figure's quote runs across made one ("about\\nTwelve
+    people" on two lines): a quote always lies in its sentence. Figures are renumbered."""
+    starts = [s.start for s in sentences]
+    joins: set[int] = set()  # sentence i joins sentence i + 1
+    for figure in figures:
+        first = max(0, bisect.bisect_right(starts, figure.start) - 1)
+        last = max(0, bisect.bisect_right(starts, figure.end - 1) - 1)
+        joins.update(range(first, last))
+    if not joins:
+        return sentences
+    joined: list[Sentence] = []
+    new_index: list[int] = []
+    for i, s in enumerate(sentences):
+        if i - 1 in joins:
+            previous = joined[-1]
+            joined[-1] = Sentence(previous.start, s.end, previous.paragraph)
+        else:
+            joined.append(s)
+        new_index.append(len(joined) - 1)
+    for figure in figures:
+        figure.sentence = new_index[figure.sentence]
+    return joined
 
 
 class _SourceReader:
@@ -128,7 +156,10 @@ class _SourceReader:
         counts = {f for f in indices if self.figures[f].kind in (ClaimKind.COUNT, ClaimKind.MONEY)}
         structure = find_structures(reading.tokens, reading.words, counts) if counts else Structure()
         references = {reading.figure_token[f] for f in counts if is_reference(reading.words, reading.figure_token[f], self.lexicon)}
-        readings = {f: self._read_count(f, reading, carried, references) for f in indices if f in counts}
+        # A linked subject may be reached across dates and earlier values ("raised the
+        # death toll from 64 to 121"), not across another current figure.
+        crossable = frozenset(t for g, t in reading.figure_token.items() if self.figures[g].kind is ClaimKind.DATE) | references
+        readings = {f: self._read_count(f, reading, carried, references, crossable) for f in indices if f in counts}
         _inherit(structure, readings)
         _inherit_current(readings)
         links = _links(structure, {f: self._claim_id(self.figures[f]) for f in counts})
@@ -155,14 +186,11 @@ class _SourceReader:
 
     # ------------------------------------------------------------ counts
 
-    def _read_count(self, f: int, reading: SentenceReading, carried: _Carry, references: set[int]) -> _CountReading:
+    def _read_count(self, f: int, reading: SentenceReading, carried: _Carry, references: set[int], crossable: frozenset[int]) -> _CountReading:
         i = reading.figure_token[f]
         tokens, words = reading.tokens, reading.words
         np = noun_phrase(tokens, words, i, self.lexicon)
         figure = self.figures[f]
-        # A linked subject may be reached across dates and earlier values ("raised the
-        # death toll from 64 to 121"), not across another current figure.
-        crossable = frozenset(t for g, t in reading.figure_token.items() if self.figures[g].kind is ClaimKind.DATE) | references
         if figure.kind is ClaimKind.MONEY:
             # A sum no cue names ("$25 million") stays "money": kept, but lined up with nothing.
             measure: str | None = read_measure(tokens, words, i, np, self.lexicon, kind="money", date_tokens=crossable) or "money"

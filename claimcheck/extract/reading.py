@@ -61,6 +61,9 @@ class SentenceReading:
     attributions: list[tuple[int, int, tuple[str, str | None, str | None, str | None]]] = field(default_factory=list)
     figure_token: dict[int, int] = field(default_factory=dict)
     clauses: list[int] = field(default_factory=list)
+    #: Worked out on first use by `revisions.clause_date`: as-of date candidates, and
+    #: how many count figures stand before each token.
+    as_of_candidates: tuple[list[tuple[int, DateValue]], list[int]] | None = None
 
 
 def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> list[Token]:

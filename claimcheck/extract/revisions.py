@@ -88,25 +88,43 @@ def clause_date(
     (any time before it, without `recent_only`). With `after_only`, only a
     date after the figure ("up from 99 on Thursday").
     """
-    dated_events = {cue.date_figure for cue in reading.events if cue.date_figure is not None}
-    words = reading.words
+    candidates, counts_before = _as_of_candidates(reading, figures)
+    earliest = published - _AS_OF_RANGE if published is not None and published - dt.date.min > _AS_OF_RANGE else dt.date.min
     best: tuple[int, DateValue] | None = None
-    for k, token in enumerate(reading.tokens):
-        if token.figure < 0 or clauses[k] != clauses[i] or token.figure in dated_events:
+    for k, value in candidates:
+        if clauses[k] != clauses[i] or (after_only and k < i):
             continue
-        if k == 0 or words[k - 1] not in _AS_OF_INTRODUCERS or (after_only and k < i):
-            continue
-        if k > i and any(t.figure >= 0 and not isinstance(figures[t.figure].value, DateValue) for t in reading.tokens[i + 1 : k]):
+        if k > i and counts_before[k] > counts_before[i + 1]:
             continue  # "rose to 2,316, up from 1,498 on Sunday": the date is the later figure's
-        value = figures[token.figure].value
-        if not isinstance(value, DateValue) or value.precision not in (DatePrecision.DAY, DatePrecision.WEEK):
-            continue
-        if published is not None and (value.end > published or (recent_only and value.end < published - _AS_OF_RANGE)):
+        if published is not None and (value.end > published or (recent_only and value.end < earliest)):
             continue  # after publication, or so long before that it more likely dates an event
         distance = abs(k - i)
         if best is None or distance < best[0]:
             best = (distance, value)
     return best[1] if best else None
+
+
+def _as_of_candidates(reading: SentenceReading, figures: list[Figure]) -> tuple[list[tuple[int, DateValue]], list[int]]:
+    """The dates of a sentence that can be a figure's as-of date — a day or week introduced as
+    a date, dating no event — by token; and how many count figures stand before each token.
+    Worked out once per sentence, so that reading every figure of it stays linear."""
+    cached = reading.as_of_candidates
+    if cached is not None:
+        return cached
+    dated_events = {cue.date_figure for cue in reading.events if cue.date_figure is not None}
+    words = reading.words
+    candidates: list[tuple[int, DateValue]] = []
+    counts_before = [0]
+    for k, token in enumerate(reading.tokens):
+        value = figures[token.figure].value if token.figure >= 0 else None
+        counts_before.append(counts_before[-1] + (value is not None and not isinstance(value, DateValue)))
+        if not isinstance(value, DateValue) or token.figure in dated_events:
+            continue
+        if k == 0 or words[k - 1] not in _AS_OF_INTRODUCERS or value.precision not in (DatePrecision.DAY, DatePrecision.WEEK):
+            continue
+        candidates.append((k, value))
+    reading.as_of_candidates = (candidates, counts_before)
+    return reading.as_of_candidates
 
 
 def is_subset(words: list[str], i: int, np: NounPhrase) -> bool:

@@ -49,23 +49,13 @@ SIZES = {
     "bidi-digits": 2_000,
 }
 
-RUN_ON = (
-    "extraction is cubic in the length of a sentence that holds figures and event cues: "
-    "the 'run-on-sentence' input ('Hamas killed 12 people in the attack on Oct. 7, 2023, and ' repeated, no full stop) "
-    "takes 0.015 s at 3 KB, 0.95 s at 12.5 KB, over 20 s at 50 KB; 'run-on-events' ('killed 1,200 people in the war, "
-    "the ceasefire and the truce; ' repeated) 0.07 s at 3 KB, 3.7 s at 12.5 KB. Hot spots: "
-    "reading._mark_outbreaks (for each ongoing-event cue, every later word, and for each a scan of all cues) and "
-    "pipeline._nearest_event/_clause_break (for each figure, every cue, and the words between them)."
-)
-KNOWN_SLOW = {"run-on-sentence": RUN_ON, "run-on-events": RUN_ON}
+# "run-on-sentence" and "run-on-events" were cubic in the length of a sentence that
+# holds figures and event cues (reading._mark_outbreaks, pipeline._nearest_event):
+# both now look a bounded distance and count clause boundaries once per sentence.
 
 
 def _cases() -> list[object]:
-    cases: list[object] = []
-    for name, size in SIZES.items():
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_SLOW[name])] if name in KNOWN_SLOW else []
-        cases.append(pytest.param(name, size, id=name, marks=marks))
-    return cases
+    return [pytest.param(name, size, id=name) for name, size in SIZES.items()]
 
 
 def test_every_input_has_a_size() -> None:

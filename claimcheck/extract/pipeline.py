@@ -516,14 +516,16 @@ def _main_event(cues: list[EventCue]) -> EventMention | None:
 def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | None = None) -> EventMention | None:
     """The event cue nearest the figure, in its clause if the clause names one, preferring one before it."""
     best: tuple[tuple[int, float], EventMention] | None = None
-    words = reading.words
+    semicolons, breaks = _boundaries(reading)
     for cue in reading.events:
         if kinds is not None and cue.mention.kind not in kinds:
             continue
+        if abs(cue.index - i) > _EVENT_REACH:
+            continue  # in a sentence that runs on, an event this far off is another's
         lo, hi = sorted((cue.index, i))
-        if ";" in words[lo:hi]:
+        if semicolons[hi] > semicolons[lo]:
             continue
-        other_clause = int(_clause_break(words, lo, hi))
+        other_clause = int(breaks[hi] > breaks[lo])
         distance = (i - cue.index) if cue.index < i else (cue.index - i) * 1.5
         key = (other_clause, distance)
         if best is None or key < best[0]:
@@ -531,14 +533,29 @@ def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | None = No
     return best[1] if best else None
 
 
-def _clause_break(words: list[str], lo: int, hi: int) -> bool:
+#: How many words from a figure its event may stand.
+_EVENT_REACH = 60
+
+
+def _boundaries(reading: SentenceReading) -> tuple[list[int], list[int]]:
+    """How many semicolons, and how many clause boundaries (a dash, a colon, or a comma
+    before a new clause), stand before each token: counted once per sentence, so that
+    "is there one between these two tokens" is a subtraction."""
+    if reading.boundaries is None:
+        words = reading.words
+        n = len(words)
+        semicolons, breaks = [0], [0]
+        for k, word in enumerate(words):
+            semicolons.append(semicolons[-1] + (word == ";"))
+            is_break = word in ("—", "–", ":") or (word == "," and k + 1 < n and words[k + 1] in _CLAUSE_OPENERS)
+            breaks.append(breaks[-1] + is_break)
+        reading.boundaries = (semicolons, breaks)
+    return reading.boundaries
+
+
+def _clause_break(reading: SentenceReading, lo: int, hi: int) -> bool:
     """Whether a clause boundary lies between tokens `lo` and `hi`: a dash, or a comma before a new clause."""
-    for k in range(lo, hi):
-        if words[k] in ("—", "–", ":"):
-            return True
-        if words[k] == "," and k + 1 < len(words) and words[k + 1] in _CLAUSE_OPENERS:
-            return True
-    return False
+    return _boundaries(reading)[1][hi] > _boundaries(reading)[1][lo]
 
 
 _CLAUSE_OPENERS = frozenset("and but while whereas although though which who when after before as so yet".split())
@@ -578,7 +595,8 @@ def _duration_event(reading: SentenceReading, i: int) -> EventMention | None:
     while k >= 0 and words[k] == "for":
         k -= 1
     if k >= 0 and words[k] in _LASTING:
-        subject = [cue for cue in reading.events if cue.index < k and not _clause_break(words, cue.index, k) and ";" not in words[cue.index : k]]
+        semicolons = _boundaries(reading)[0]
+        subject = [cue for cue in reading.events if cue.index < k and not _clause_break(reading, cue.index, k) and semicolons[k] == semicolons[cue.index]]
         if subject:
             return subject[-1].mention
     for cue in reading.events:

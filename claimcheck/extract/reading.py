@@ -64,6 +64,8 @@ class SentenceReading:
     #: Worked out on first use by `revisions.clause_date`: as-of date candidates, and
     #: how many count figures stand before each token.
     as_of_candidates: tuple[list[tuple[int, DateValue]], list[int]] | None = None
+    #: Worked out on first use by the pipeline: semicolons and clause boundaries before each token.
+    boundaries: tuple[list[int], list[int]] | None = None
 
 
 def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> list[Token]:
@@ -382,18 +384,22 @@ def _mark_outbreaks(cues: list[EventCue], words: list[str], lexicon: Lexicon) ->
     """"The war began when Hamas attacked on Oct. 7": the attack is the war's outbreak.
 
     In one sentence: an ongoing event, a start cue after it, a connector, then
-    an instant event. Both then share whichever date the sentence gave either.
+    an instant event, within `_OUTBREAK_REACH` words. Both then share whichever
+    date the sentence gave either.
     """
+    cue_at = {c.index: c for c in cues}
     for war in cues:
         if lexicon.event_span.get(war.mention.kind) != "ongoing":
             continue
         started = connector = False
-        for j in range(war.index + 1, len(words)):
+        for j in range(war.index + 1, min(len(words), war.index + _OUTBREAK_REACH)):
+            if words[j] == ";":
+                break
             if not started and lexicon.start_cues.match_at(words, j):
                 started = True
             elif started and words[j] in lexicon.outbreak_connectors:
                 connector = True
-            attack = next((c for c in cues if c.index == j), None)
+            attack = cue_at.get(j)
             if attack is None or not connector or lexicon.event_span.get(attack.mention.kind) != "instant":
                 continue
             date_figure = war.date_figure if war.date_figure is not None else attack.date_figure
@@ -404,6 +410,11 @@ def _mark_outbreaks(cues: list[EventCue], words: list[str], lexicon: Lexicon) ->
             war.mention = war.mention.model_copy(update={"date": date, "date_role": DateRole.START})
             attack.date_figure = war.date_figure = date_figure
             return
+
+
+#: How far after a war's cue its outbreak may be told ("the war that began in October
+#: 2023 when Hamas-led gunmen attacked southern Israel": some twenty words).
+_OUTBREAK_REACH = 40
 
 
 def _attributions(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) -> list[tuple[int, int, tuple[str, str | None, str | None, str | None]]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .config import Tolerances
@@ -134,6 +135,12 @@ class _EventResolver:
         self._of_kind: dict[str, list[_Cluster]] = defaultdict(list)
         self._by_id: dict[str, _Cluster] = {}
         self._made = 0
+        # Dated clusters by (kind, month) their start may fall in, and those whose start
+        # is known only loosely; then, once all dated mentions are placed, by kind.
+        self._dated_by_month: dict[tuple[str, int], list[_Cluster]] = defaultdict(list)
+        self._dated_wide: dict[str, list[_Cluster]] = defaultdict(list)
+        self._dated_of_kind: dict[str, list[_Cluster]] = {}
+        self._begun: dict[tuple[str, int], tuple[list[_Cluster], list[_Cluster]]] = {}
         self.cluster_of: dict[tuple[str, int, int], _Cluster] = {}
         self.weak: set[str] = set()
         self._weak_keys: set[tuple[str, int, int]] = set()
@@ -218,23 +225,65 @@ class _EventResolver:
         return cluster
 
     def _place_dated(self, key: tuple[str, int, int], m: _Mention) -> None:
-        candidates = [c for c in self._of_kind[m.kind] if not c.proposed and c.dated and c.fits(m)]
+        candidates = [c for c in self._dated_near(m) if c.fits(m)]
         if candidates:
             best = max(candidates, key=lambda c: (len(c.mentions), -c.order))
         else:
             best = self._new_cluster(_Cluster(kind=m.kind, span=m.span))
+            self._index_dated(best, m.start)
         best.add(m)
         self.cluster_of[key] = best
+
+    def _index_dated(self, cluster: _Cluster, start: tuple[int, int]) -> None:
+        """File a new dated cluster under the months its start may fall in (a cluster's
+        range only narrows as mentions join, so the months stay a superset)."""
+        months = _months(start)
+        if months is None:
+            self._dated_wide[cluster.kind].append(cluster)
+        else:
+            for month in months:
+                self._dated_by_month[(cluster.kind, month)].append(cluster)
+
+    def _dated_near(self, m: _Mention) -> list[_Cluster]:
+        """The dated clusters of the mention's kind whose start may share a month with its own."""
+        months = _months(m.start)
+        if months is None:
+            return [c for c in self._of_kind[m.kind] if c.dated and not c.proposed]
+        near = {id(c): c for month in months for c in self._dated_by_month[(m.kind, month)]}
+        near.update((id(c), c) for c in self._dated_wide[m.kind])
+        return list(near.values())
 
     def _merge_typos(self) -> None:
         """Merge events of one kind whose dates differ as a typo would: a year, or a few days.
 
-        One pair at a time, the first in cluster order, until none is left: a merge
-        moves a cluster's date and so may make or break other pairs. Candidates are
-        looked up by the parts of the date a typo leaves alone, not tried pair by pair.
+        One pair at a time, the first in cluster order, until none is left. A merge
+        keeps the surviving cluster's date, so which clusters are a typo apart never
+        changes and is worked out once (through the parts of the date a typo leaves
+        alone, not pair by pair); what a merge changes is the survivor's weight and
+        places, which decide the next merges, so each pass starts from the top again.
         """
+        days, years = self.tolerances.date_typo_days, self.tolerances.date_typo_years
+        dated = [c for c in self.clusters if c.dated]
+        position = {id(c): i for i, c in enumerate(dated)}
+        buckets: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
+        for c in dated:
+            p = _point(c)
+            if p is not None:
+                for key in _typo_keys(c.kind, p):
+                    buckets[key].append(c)
+        partners: dict[int, list[_Cluster]] = {}
+        for a in dated:
+            p = _point(a)
+            if p is None:
+                continue
+            near = {id(b): b for key in _typo_keys(a.kind, p) for b in buckets[key] if b is not a and _typo_apart(a, b, days, years)}
+            if near:
+                partners[id(a)] = sorted(near.values(), key=lambda b: position[id(b)])
+        if not partners:
+            return
+        candidates = [a for a in dated if id(a) in partners]
         gone_to: dict[int, _Cluster] = {}
-        while (pair := self._typo_pair()) is not None:
+        while (pair := _first_pair(candidates, partners, gone_to)) is not None:
             a, b = pair
             # The date more sources give survives (then more mentions, then the earlier).
             keep, gone = (a, b) if _weight(a) >= _weight(b) else (b, a)
@@ -245,39 +294,12 @@ class _EventResolver:
             gone_to[id(gone)] = keep
             self.clusters.remove(gone)
             self._of_kind[gone.kind].remove(gone)
-        if gone_to:
-            for key, cluster in self.cluster_of.items():
-                while id(cluster) in gone_to:
-                    cluster = gone_to[id(cluster)]
-                self.cluster_of[key] = cluster
-
-    def _typo_pair(self) -> tuple[_Cluster, _Cluster] | None:
-        """The first two dated clusters (in cluster order) one typo apart, if any."""
-        days, years = self.tolerances.date_typo_days, self.tolerances.date_typo_years
-        dated = [c for c in self.clusters if c.dated]
-        position = {id(c): i for i, c in enumerate(dated)}
-        buckets: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
-        points = {}
-        for c in dated:
-            p = _point(c)
-            points[id(c)] = p
-            if p is not None:
-                for key in _typo_keys(c.kind, p):
-                    buckets[key].append(c)
-        for a in dated:
-            p = points[id(a)]
-            if p is None:
-                continue
-            partners = sorted(
-                {id(b): b for key in _typo_keys(a.kind, p) for b in buckets[key] if b is not a}.values(), key=lambda b: position[id(b)]
-            )
-            for b in partners:
-                if not _typo_apart(a, b, days, years):
-                    continue
-                if a.discriminators and b.discriminators and not (a.discriminators & b.discriminators):
-                    continue
-                return a, b
-        return None
+        self._dated_by_month.clear()  # only `_place_dated` used these, and it is done
+        self._dated_wide.clear()
+        for key, cluster in self.cluster_of.items():
+            while id(cluster) in gone_to:
+                cluster = gone_to[id(cluster)]
+            self.cluster_of[key] = cluster
 
     def _place_undated(self, m: _Mention) -> _Cluster:
         """Resolve a mention without a usable date against its source's publication date."""
@@ -287,7 +309,10 @@ class _EventResolver:
         if mention.proposed:
             return self._cluster_for(kind, m.span, proposed=True, discriminator=None, mention=m)
         published = m.source.published.toordinal() if m.source.published else None
-        same_kind = [c for c in self._of_kind[kind] if c.dated and not c.proposed]
+        # Once every dated mention is placed and merged, the dated clusters stay put.
+        if kind not in self._dated_of_kind:
+            self._dated_of_kind[kind] = [c for c in self._of_kind[kind] if c.dated and not c.proposed]
+        same_kind = base = self._dated_of_kind[kind]
         if m.month_day is not None:
             # "the October 7 attacks": the event of that month and day, or one a typo away.
             near = [c for c in same_kind if _day_distance(_month_day_of(c), m.month_day) <= self.tolerances.date_typo_days]
@@ -303,12 +328,18 @@ class _EventResolver:
                 same_kind = [c for c in same_kind if not c.discriminators]
                 self._last_weak = bool(same_kind)
         if published is not None:
-            begun = [c for c in same_kind if c.start[0] <= published]
+            cached = self._begun.get((kind, published)) if same_kind is base else None
+            if cached is None:
+                begun = [c for c in same_kind if c.start[0] <= published]
+                ongoing = [c for c in begun if c.end[1] >= published and (c.span != "instant")]
+                if same_kind is base:
+                    self._begun[(kind, published)] = (begun, ongoing)
+            else:
+                begun, ongoing = cached
             if mention.relative == "last":
                 over = [c for c in begun if c.end[1] < published]
                 if over:
                     return self._attach(max(over, key=lambda c: c.end[0]), m)
-            ongoing = [c for c in begun if c.end[1] >= published and (c.span != "instant")]
             if len(ongoing) == 1:
                 return self._attach(ongoing[0], m)
             if m.span == "ongoing" and ongoing:
@@ -434,6 +465,23 @@ def _typo_apart(a: _Cluster, b: _Cluster, days: int, years: int) -> bool:
     return ma == mb and abs(ya - yb) == 1
 
 
+def _first_pair(
+    candidates: list[_Cluster], partners: dict[int, list[_Cluster]], gone: dict[int, _Cluster]
+) -> tuple[_Cluster, _Cluster] | None:
+    """The first two clusters still there, in cluster order, one typo apart and not told
+    apart by the places or names they give."""
+    for a in candidates:
+        if id(a) in gone:
+            continue
+        for b in partners[id(a)]:
+            if id(b) in gone:
+                continue
+            if a.discriminators and b.discriminators and not (a.discriminators & b.discriminators):
+                continue
+            return a, b
+    return None
+
+
 def _typo_keys(kind: str, point: tuple[int, int, int, str]) -> list[tuple[object, ...]]:
     """Keys under which two clusters one typo apart meet: the parts of the date a typo
     leaves alone (month and day for a year typo; year and month for a day typo)."""
@@ -443,9 +491,24 @@ def _typo_keys(kind: str, point: tuple[int, int, int, str]) -> list[tuple[object
     return [(kind, "m", month)]
 
 
+def _months(start: tuple[int, int]) -> range | None:
+    """The months (as year * 12 + month) a start range covers, when it covers a few."""
+    lo, hi = start
+    if lo <= _FAR_PAST or hi >= _FAR_FUTURE:
+        return None
+    a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    first, last = a.year * 12 + a.month, b.year * 12 + b.month
+    return range(first, last + 1) if last - first < 3 else None
+
+
 def _point(c: _Cluster) -> tuple[int, int, int, str] | None:
     """A cluster's date as (year, month, day, precision) when it is a single day or month."""
-    lo, hi = c.start
+    return _point_of(c.start)
+
+
+@lru_cache(maxsize=4096)
+def _point_of(start: tuple[int, int]) -> tuple[int, int, int, str] | None:
+    lo, hi = start
     if lo <= _FAR_PAST or hi >= _FAR_FUTURE:
         return None
     a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)

@@ -42,6 +42,7 @@ import fnmatch
 from collections.abc import Iterable
 from pathlib import Path
 
+from ._gc import fewer_collections
 from .baseline import apply_baseline, load_baseline
 from .compare import build_report, enabled_rules
 from .config import Config
@@ -87,29 +88,30 @@ def check(
     [('CC102', 7, 41)]
     """
     config = config or Config()
-    check_selectors(config)
-    vocabulary = Vocabulary.load(config.vocabulary)
-    draft_sources = load_drafts(drafts)
-    refs = load_references(_as_list(references), vocabulary)
-    _check_ids(draft_sources, refs)
-    draft_sources = [_with_as_of(d, config, refs) for d in draft_sources]
-    draft_claims = [c for d in draft_sources for c in _extract_draft(d, vocabulary)]
-    kinds, measures = needs_of(draft_claims)
-    ref_sources, ref_claims = refs.claims_for(kinds, measures)
-    engine = config.model_copy(update={"ignore": [*config.ignore, *_CONTEXT_ONLY]})
-    full = build_report(
-        draft_sources + ref_sources,
-        draft_claims + ref_claims,
-        vocabulary=vocabulary,
-        config=engine,
-        focus=[d.id for d in draft_sources],
-    )
-    report = _draft_view(full, draft_sources, refs.count)
-    report = _per_file_ignores(report, config, draft_sources)
-    report = with_discrepancies(report, apply_suppressions(report.discrepancies, draft_sources, enabled_rules(config)))
-    if config.baseline is not None:
-        report = apply_baseline(report, load_baseline(config.baseline))
-    return report
+    with fewer_collections():
+        check_selectors(config)
+        vocabulary = Vocabulary.load(config.vocabulary)
+        draft_sources = load_drafts(drafts)
+        refs = load_references(_as_list(references), vocabulary)
+        _check_ids(draft_sources, refs)
+        draft_sources = [_with_as_of(d, config, refs) for d in draft_sources]
+        draft_claims = [c for d in draft_sources for c in _extract_draft(d, vocabulary)]
+        kinds, measures = needs_of(draft_claims)
+        ref_sources, ref_claims = refs.claims_for(kinds, measures)
+        engine = config.model_copy(update={"ignore": [*config.ignore, *_CONTEXT_ONLY]})
+        full = build_report(
+            draft_sources + ref_sources,
+            draft_claims + ref_claims,
+            vocabulary=vocabulary,
+            config=engine,
+            focus=[d.id for d in draft_sources],
+        )
+        report = _draft_view(full, draft_sources, refs.count)
+        report = _per_file_ignores(report, config, draft_sources)
+        report = with_discrepancies(report, apply_suppressions(report.discrepancies, draft_sources, enabled_rules(config)))
+        if config.baseline is not None:
+            report = apply_baseline(report, load_baseline(config.baseline))
+        return report
 
 
 def _as_list(items: Iterable[Source | str | Path] | Source | str | Path) -> list[Source | str | Path]:

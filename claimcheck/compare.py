@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from ._gc import fewer_collections
 from ._version import __version__
 from .align import align
 from .config import Config
@@ -34,10 +35,11 @@ def compare(sources: Iterable[Source | str | Path], *, config: Config | None = N
     ['001 dates the attack October 7, 2022; 000, 002, 003 and 004 say 2023']
     """
     config = config or Config()
-    loaded = _as_sources(sources)
-    vocabulary = Vocabulary.load(config.vocabulary)
-    claims = [claim for source in loaded for claim in extract(source, vocabulary=vocabulary)]
-    return build_report(loaded, claims, vocabulary=vocabulary, config=config)
+    with fewer_collections():
+        loaded = _as_sources(sources)
+        vocabulary = Vocabulary.load(config.vocabulary)
+        claims = [claim for source in loaded for claim in extract(source, vocabulary=vocabulary)]
+        return build_report(loaded, claims, vocabulary=vocabulary, config=config)
 
 
 def _as_sources(items: Iterable[Source | str | Path]) -> list[Source]:

@@ -1,0 +1,34 @@
+"""The collector's thresholds are raised inside a comparison and put back after it."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from claimcheck._gc import fewer_collections
+
+
+def test_thresholds_raised_inside_and_restored_after() -> None:
+    before = gc.get_threshold()
+    with fewer_collections():
+        inside = gc.get_threshold()
+        assert all(a >= b for a, b in zip(inside, before)) and inside[0] >= 100_000
+    assert gc.get_threshold() == before
+
+
+def test_restored_when_the_block_raises() -> None:
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == before
+
+
+def test_never_lowers_a_higher_setting() -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(500_000, 60, 200)
+    try:
+        with fewer_collections():
+            assert gc.get_threshold() == (500_000, 60, 200)
+    finally:
+        gc.set_threshold(*before)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import __version__
-from .errors import InputError
+from .errors import InputError, read_input_file
 from .findings import with_discrepancies
 from .report import Discrepancy, Report
 
@@ -77,12 +77,7 @@ def _source(report: Report, source_id: str) -> Any:
 def load_baseline(path: str | Path) -> Counter[str]:
     """The fingerprints a baseline file records, with their counts. Raises `InputError` for a bad file."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such baseline file (write one with --write-baseline)", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the baseline file: {exc.strerror}", path=path) from None
+    raw = read_input_file(path, "baseline file", missing="no such baseline file (write one with --write-baseline)")
     try:
         document = json.loads(raw)
     except UnicodeDecodeError:

@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, read_input_file
 from .rules import RETIRED, RULES, resolve_selector
 
 __all__ = ["ConfigFile", "find_config_file", "load_config_file", "discover_config", "check_selectors"]
@@ -124,14 +124,7 @@ def selector_problem(selector: str) -> str | None:
 
 
 def _read(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError("no such configuration file", path=path) from None
-    except IsADirectoryError:
-        raise ConfigError("a folder, not a configuration file", path=path) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read the configuration file: {exc.strerror}", path=path) from None
+    raw = read_input_file(path, "configuration file", error=ConfigError)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

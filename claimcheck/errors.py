@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ClaimcheckError", "InputError", "ConfigError", "VocabularyError", "ExpectationsError"]
+__all__ = ["ClaimcheckError", "InputError", "ConfigError", "VocabularyError", "ExpectationsError", "read_input_file"]
 
 
 class ClaimcheckError(Exception):
@@ -58,3 +58,20 @@ class VocabularyError(ClaimcheckError):
 
 class ExpectationsError(ClaimcheckError):
     """A regression case's expectations file (expected.yaml) that is malformed or names unknown rules or sources."""
+
+
+def read_input_file(path: Path, what: str, *, missing: str | None = None, error: type[ClaimcheckError] = InputError) -> bytes:
+    """The bytes of `path`, or `error` naming it: missing, a folder, or unreadable.
+
+    `what` names the kind of file in the message ("baseline file": "cannot read
+    the baseline file: Permission denied"); `missing` replaces the message for a
+    file that is not there.
+    """
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(missing or f"no such {what}", path=path) from None
+    except IsADirectoryError:
+        raise error(f"a folder, not a {what}", path=path) from None
+    except OSError as exc:
+        raise error(f"cannot read the {what}: {exc.strerror}", path=path) from None

@@ -42,7 +42,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, read_input_file
 from .extract.figures import find_figures
 from .extract.lexicon import compile_lexicon
 from .extract.reading import canonical_place
@@ -92,12 +92,7 @@ class _Node:
 def load_ledger(path: str | Path, vocabulary: Vocabulary) -> tuple[Source, list[Claim]]:
     """The ledger in `path` as a source (role ledger) and one claim per figure."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the ledger: {exc.strerror}", path=path) from None
+    raw = read_input_file(path, "ledger", missing="no such file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

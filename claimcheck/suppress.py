@@ -28,11 +28,11 @@ import re
 from dataclasses import dataclass, field
 
 from .markdown import is_markdown
-from .model import Source, Span
+from .model import Source
 from .report import ClaimRef, Discrepancy
 from .rules import resolve_selector
 from .rules.suppression import InvalidSuppression, UnusedSuppression
-from .text import LineIndex
+from .text import LineIndex, Sentence, make_span
 
 __all__ = ["Suppression", "find_suppressions", "apply_suppressions"]
 
@@ -121,22 +121,9 @@ def find_suppressions(source: Source) -> list[Suppression]:
 
 
 def _comment_ref(source: Source, index: LineIndex, start: int, end: int) -> ClaimRef:
-    line, column = index.position(start)
-    end_line, end_column = index.position(end)
-    quote = source.text[start:end]
-    span = Span(
-        source_id=source.id,
-        start=start,
-        end=end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        quote=quote,
-        sentence=quote,
-        sentence_start=start,
-    )
-    return ClaimRef(claim_id=f"{source.id}:comment:{start}-{end}", role="subject", source_id=source.id, value=quote, span=span)
+    # The comment is its own sentence: what a reader is shown of it is the comment.
+    span = make_span(source, index, Sentence(start, end, 0), start, end)
+    return ClaimRef(claim_id=f"{source.id}:comment:{start}-{end}", role="subject", source_id=source.id, value=span.quote, span=span)
 
 
 def _ignore_range(lines: list[str], line_offset: int, start: int, end: int, text: str) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import InputError
+from ..errors import InputError, read_input_file
 from ..report import SCHEMA_VERSION, Report
 
 __all__ = ["read_report", "parse_report"]
@@ -29,12 +29,7 @@ def read_report(path: str | Path) -> Report:
         file = Path(path)
         if file.is_dir():
             raise InputError("is a folder, not a report file", path=name)
-        try:
-            data = file.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", path=name) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=name) from None
+        data = read_input_file(file, "report file", missing="no such file")
     return parse_report(data, name=name)
 
 

@@ -7,12 +7,14 @@ populations and attributions, sometimes hard-wrapped or with front-matter-like
 lines, so that the extractor's paths are exercised and not only its
 rejections. Every failure found so far is pinned as an `@example`.
 
-Three problems found here were fixed and are kept as tests: a quote across
+Four problems found here were fixed and are kept as tests: a quote across
 a line break ("about\\n12 people") lies in one sentence
 (`test_quote_across_a_line_break`); an extreme published date
 ("0001-01-01", a common placeholder) does not make relative dates overflow
-(`test_extreme_published_dates`); and a report read and written again is the
-same text (`test_report_json_is_canonical`).
+(`test_extreme_published_dates`); a report read and written again is the
+same text (`test_report_json_is_canonical`); and a figure at the very start
+of a text that ends in a currency sign ("0£") no longer takes that sign as
+its prefix and a start offset of -1 (pinned as an example).
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ def check_round_trip(claims: list[Claim]) -> None:
 @example(text="1" * 600, published=None)
 @example(text="about \n 12", published=None)  # found by hypothesis: see test_quote_across_a_line_break
 @example(text="---\ntitle: 12 people\n---\nkilled 12 people", published=dt.date(2024, 1, 1))
+@example(text="0£", published=None)  # found by hypothesis: a currency sign looked for before offset 0
 def test_extraction_never_raises_and_spans_hold(text: str, published: dt.date | None) -> None:
     source = Source(id="s", text=text, published=published)
     claims = extract(source)

@@ -320,7 +320,8 @@ class _Finder:
             return start, end, value, 1.0, unit
         start = p
         for symbol in ("US$", "A$", "C$", "$", "€", "£", "¥", "₪"):
-            if text.startswith(symbol, p - len(symbol)):
+            # A negative start would make startswith look at the text's end ("5£" at offset 0).
+            if p >= len(symbol) and text.startswith(symbol, p - len(symbol)):
                 start = p - len(symbol)
                 break
         m = (lexicon.joined_number if joined else lexicon.digit_number).match(text, start)

@@ -217,6 +217,8 @@ def _events(
             kind = lexicon.vocabulary.events.phase_kind
         merged.append((first, last, kind, phase))
 
+    # Worked out once: every cue's start, for the look-back in _proposed (linear on run-on sentences).
+    cue_starts = {f for f, _, _, _ in found}
     cues: list[EventCue] = []
     for first, last, kind, phase in merged:
         date_figure, role = _event_date(text, tokens, words, figures, first, last, lexicon)
@@ -245,7 +247,7 @@ def _events(
             place=place,
             target=target,
             name=name,
-            proposed=_proposed(words, first, merged, lexicon) if date_value is None else _ahead(date_value),
+            proposed=_proposed(words, first, cue_starts, lexicon) if date_value is None else _ahead(date_value),
             relative=_relative(words, first, lexicon),
             outbreak_of=(),
         )
@@ -369,9 +371,8 @@ def _ahead(value: object) -> bool:
     return isinstance(value, DateValue) and value.resolved and value.anchor is not None and value.start > value.anchor
 
 
-def _proposed(words: list[str], first: int, found: list[tuple[int, int, str, int | None]], lexicon: Lexicon) -> bool:
-    """A proposal cue shortly before the event cue, with no other event between."""
-    starts = {f for f, _, _, _ in found}
+def _proposed(words: list[str], first: int, starts: set[int], lexicon: Lexicon) -> bool:
+    """A proposal cue shortly before the event cue, with no other event (cue `starts`) between."""
     for j in range(first - 1, max(-1, first - 7), -1):
         if words[j] in (";", ".") or j in starts:
             return False

@@ -72,7 +72,12 @@ class NumberWords(_Strict):
 
 
 class QualifierEntry(_Strict):
-    """Phrases that hedge a figure, before it or after it, and the qualifier they give."""
+    """Phrases that hedge a figure, before it or after it, and the qualifier they give.
+
+    `counts_only` phrases hedge counts and money, not durations; `not_after` are the
+    words after which a `counts_only` phrase is a particle ("turned over 30"). It
+    applies to those phrases only: "took more than 250" keeps its hedge.
+    """
 
     kind: Literal["approximate", "nearly", "more_than", "at_least", "fewer_than", "at_most"]
     before: list[str] = Field(default_factory=list)

@@ -287,10 +287,13 @@ def _build(v: Vocabulary) -> Lexicon:
     qualifier_before_counts = PhraseTable()
     after_parts: list[tuple[str, str]] = []
     for entry in q.entries:
+        # `not_after` guards only the particle forms ("turned over 30"): an unambiguous
+        # hedge such as "more than" stays a hedge after any verb ("took more than 250").
         blocked = frozenset(w.lower() for w in entry.not_after)
+        unblocked: frozenset[str] = frozenset()
         for phrase in entry.before:
-            qualifier_before.add(phrase, (entry.kind, blocked))
-            qualifier_before_counts.add(phrase, (entry.kind, blocked))
+            qualifier_before.add(phrase, (entry.kind, unblocked))
+            qualifier_before_counts.add(phrase, (entry.kind, unblocked))
         for phrase in entry.counts_only:
             qualifier_before_counts.add(phrase, (entry.kind, blocked))
         for phrase in entry.after:

@@ -169,13 +169,39 @@ def _parse_date(value: Any, path: str | None, line: int | None) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    reason = ""
     if isinstance(value, str):
         for parse in (dt.date.fromisoformat, lambda v: dt.datetime.fromisoformat(v).date()):
             try:
                 return parse(value.strip())
             except ValueError:
                 pass
-    raise InputError(f"published must be a date like 2025-07-02, got {value!r}", path=path, line=line)
+        if _DATE_SHAPE.match(value.strip()):
+            # Shaped like a date but not one on the calendar ("2024-02-30"): say why.
+            try:
+                dt.date(*(int(part) for part in value.strip()[:10].split("-")))
+            except ValueError as exc:
+                reason = f" ({exc})"
+    raise InputError(f"published must be a date like 2025-07-02, got {value!r}{reason}", path=path, line=line)
+
+
+_DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?![\d])")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a timestamp not on the calendar ("2024-02-30",
+    "2024-13-01") stays the text it was, so that the field it stands in can be reported
+    with its file and line instead of failing inside the YAML library."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
 def _key_line(path: str | None, line: int | None, key: str) -> int | None:
@@ -212,7 +238,7 @@ def _from_markdown(text: str, path: Path) -> Source:
         raise InputError("front matter starts with --- but never ends (no closing --- line)", path=path, line=1)
     block = text[opening.end() : closing.start()]
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
+        data = yaml.load(block, Loader=_FrontMatterLoader) if block.strip() else {}  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -113,6 +113,9 @@ def test_role_can_be_forced(tmp_path: Path) -> None:
         ("open.md", "---\ntitle: x\nbody", "never ends", 1),
         ("list.md", "---\n- a\n- b\n---\nbody", "expected key: value lines", 2),
         ("date.md", "---\npublished: last tuesday\n---\nbody", "published must be a date like 2025-07-02", 2),
+        ("day.md", "---\npublished: 2024-02-30\n---\nbody", "got '2024-02-30' (day is out of range for month)", 2),
+        ("month.md", "---\ntitle: x\npublished: 2024-13-01\n---\nbody", "got '2024-13-01' (month must be in 1..12)", 3),
+        ("day.json", '{"text": "a", "published": "2023-02-29"}', "got '2023-02-29' (day is out of range for month)", None),
         ("id.md", "---\nid: 7\n---\nbody", 'id must be text; write it in quotes (id: "7")', 1),
         ("role.md", "---\nrole: editor\n---\nbody", 'unknown role "editor"', 1),
         ("broken.json", '{"text": "a",', "malformed JSON", 1),
@@ -147,3 +150,21 @@ def test_missing_path_empty_folder_and_duplicates(tmp_path: Path) -> None:
         load_sources(tmp_path / "x.csv")
     with pytest.raises(InputError, match="no source paths given"):
         load_sources([])
+
+
+def test_impossible_front_matter_date_exits_2_from_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """YAML builds an unquoted date itself; one not on the calendar is still an input error."""
+    from claimcheck.cli import main
+
+    path = write(tmp_path / "d.md", "---\npublished: 2024-02-30\n---\nTen people died.\n")
+    assert main(["extract", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"claimcheck: {path}:2: published must be a date like 2025-07-02, got '2024-02-30' (day is out of range for month)"
+
+
+def test_other_front_matter_dates_are_kept(tmp_path: Path) -> None:
+    """Only the timestamps YAML cannot build stay text; valid ones still become dates."""
+    path = write(tmp_path / "m.md", "---\npublished: 2024-02-01\nupdated: 2024-02-03\nembargo: 2024-02-31\n---\nbody")
+    source = load_sources(path)[0]
+    assert source.published == dt.date(2024, 2, 1)
+    assert source.meta == {"updated": "2024-02-03", "embargo": "2024-02-31"}

@@ -193,7 +193,10 @@ def _draft_view(report: Report, drafts: list[Source], reference_count: int) -> R
     ]
     events = {(g.event_id or "").split("/")[0] for g in groups}
     used_sources = draft_ids | {c.source_id for c in claims}
-    summary = report.summary.model_copy(update={"sources": len(drafts) + reference_count})
+    # The counts are the drafts' side, like the rest of the view: every draft and
+    # reference read, the drafts' own claims, and the groups those are in.
+    drafts_claims = sum(1 for c in claims if c.source_id in draft_ids)
+    summary = report.summary.model_copy(update={"sources": len(drafts) + reference_count, "claims": drafts_claims, "groups": len(groups)})
     result = replace_fields(
         report,
         sources=[s for s in report.sources if s.id in used_sources],

@@ -26,7 +26,7 @@ from html import escape
 from importlib import resources
 
 from .._version import __version__
-from ..model import Claim, Quantity, Source
+from ..model import Claim, Quantity, Role, Source
 from ..report import ClaimRef, Discrepancy, Report, Severity
 from .outcomes import (
     OUTCOME_INFO,
@@ -35,6 +35,7 @@ from .outcomes import (
     claim_discrepancies,
     claim_outcomes,
 )
+from .locate import scope_of
 from .timeline_svg import TimelinePoint, timeline_svg
 
 __all__ = ["render_html", "render_html_fragment", "RULES_DOC"]
@@ -59,8 +60,9 @@ _WEB_URL = re.compile(r"\Ahttps?://[^\s]+\Z", re.IGNORECASE)
 def render_html(report: Report, *, rules_url: str = RULES_DOC) -> str:
     """The report as one self-contained HTML page (styles inline, no script, nothing fetched)."""
     view = _View(report, rules_url=rules_url, prefix="", level=1, compact=False)
-    s = report.summary
-    title = f"claimcheck report — {s.sources} sources, {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.infos} info"
+    s, scope = report.summary, scope_of(report)
+    read = _plural(scope.drafts, "draft") if scope.is_check else _plural(s.sources, "source")
+    title = f"claimcheck report — {read}, {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.infos} info"
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -189,13 +191,17 @@ class _View:
         return "\n".join(p for p in parts if p)
 
     def header(self) -> str:
-        s = self.report.summary
+        s, scope = self.report.summary, scope_of(self.report)
         sections = [("summary", "Summary"), ("discrepancies", f"Discrepancies ({len(self.report.discrepancies)})"), ("sources", "Sources")]
         toc = "".join(f'<li><a href="#{self.prefix}{key}">{_text(label)}</a></li>' for key, label in sections)
-        lede = (
-            f"{_plural(s.sources, 'source')}, {_plural(s.claims, 'claim')} in {_plural(s.groups, 'group')}: "
-            f"{_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.infos} info."
-        )
+        if scope.is_check:
+            read = (
+                f"{_plural(scope.drafts, 'draft')} checked against {_plural(scope.references or 0, 'reference')}; "
+                f"{_plural(s.claims, 'claim')} in {'the draft' if scope.drafts == 1 else 'the drafts'}, in {_plural(s.groups, 'group')}"
+            )
+        else:
+            read = f"{_plural(s.sources, 'source')}, {_plural(s.claims, 'claim')} in {_plural(s.groups, 'group')}"
+        lede = f"{read}: {_plural(s.errors, 'error')}, {_plural(s.warnings, 'warning')}, {s.infos} info."
         return "\n".join(
             [
                 '<header class="cc-header">',
@@ -214,7 +220,11 @@ class _View:
             word = plural if n != 1 or severity is Severity.INFO else severity.value
             zero = " cc-zero" if n == 0 else ""
             counts.append(f'<li class="cc-count cc-{severity.value}{zero}"><span aria-hidden="true">{icon}</span> <strong>{n}</strong> {word}</li>')
-        tally = Counter(self.outcomes.values())
+        scope = scope_of(r)
+        # A check's counts are of the drafts' claims; the references' cited
+        # claims are there to be compared with, not counted.
+        counted = [c for c in r.claims if not scope.is_check or r.source(c.source_id).role is Role.DRAFT]
+        tally = Counter(self.outcomes[c.id] for c in counted)
         outcome_counts = "".join(
             f'<li class="cc-{o.value}"><mark class="cc-claim cc-{o.value}">{_text(OUTCOME_INFO[o].label)}</mark>'
             f'<span class="cc-tags" aria-hidden="true">{OUTCOME_INFO[o].icon}</span> {tally[o]}</li>'
@@ -230,8 +240,15 @@ class _View:
                 f"<tr><th scope=\"row\">{self.source_link(src.id)}</th><td>{_text(src.title or '—')}</td><td>{_text(src.outlet or '—')}</td>"
                 f'<td class="cc-date">{published}</td><td>{_text(src.role.value)}</td><td class="cc-n">{per_source[src.id]}</td><td class="cc-n">{flagged[src.id]}</td></tr>'
             )
+        caption = "Sources"
+        if scope.is_check:
+            cited = len(r.sources) - scope.drafts
+            caption = (
+                f"Sources: {'the draft' if scope.drafts == 1 else 'the drafts'}, and the references whose figures are cited "
+                f"({cited} of the {_plural(scope.references or 0, 'reference')} read)"
+            )
         table = (
-            '<table class="cc-sources-table"><caption>Sources</caption><thead><tr><th scope="col">Source</th><th scope="col">Title</th>'
+            f'<table class="cc-sources-table"><caption>{_text(caption)}</caption><thead><tr><th scope="col">Source</th><th scope="col">Title</th>'
             '<th scope="col">Outlet</th><th scope="col">Published</th><th scope="col">Role</th><th scope="col" class="cc-n">Claims</th>'
             f'<th scope="col" class="cc-n">Conflicting</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         )
@@ -239,8 +256,7 @@ class _View:
             f'<section class="cc-summary" aria-labelledby="{self.prefix}summary">',
             self.h(1, "Summary", cls="cc-section-title", ident=f"{self.prefix}summary"),
             f'<ul class="cc-counts" aria-label="Discrepancies by severity">{"".join(counts)}</ul>',
-            f"<p>{_plural(s.claims, 'claim')} from {_plural(s.sources, 'source')}, lined up in {_plural(s.groups, 'group')} "
-            "(the figures that speak of the same quantity). What became of them:</p>",
+            f"<p>{self.claims_sentence()} What became of them:</p>",
             f'<ul class="cc-outcome-counts" aria-label="Claims by outcome">{outcome_counts}</ul>',
         ]
         if by_rule:
@@ -253,6 +269,18 @@ class _View:
             parts.append(f'<p class="cc-flag">Inputs that could not be read:</p><ul class="cc-input-errors">{problems}</ul>')
         parts.append("</section>")
         return "\n".join(parts)
+
+    def claims_sentence(self) -> str:
+        s, scope = self.report.summary, scope_of(self.report)
+        if scope.is_check:
+            return (
+                f"{_plural(s.claims, 'claim')} in {_plural(scope.drafts, 'draft')}, lined up in {_plural(s.groups, 'group')} "
+                "with the references’ figures for the same quantities."
+            )
+        return (
+            f"{_plural(s.claims, 'claim')} from {_plural(s.sources, 'source')}, lined up in {_plural(s.groups, 'group')} "
+            "(the figures that speak of the same quantity)."
+        )
 
     def discrepancies(self) -> str:
         r = self.report

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Source
+from ..model import Role, Source
 from ..report import ClaimRef, Discrepancy, Report, Severity
 
-__all__ = ["Place", "place", "source_label", "primary", "others", "ordered", "count_phrase"]
+__all__ = ["Place", "place", "source_label", "primary", "others", "ordered", "count_phrase", "Scope", "scope_of", "scope_phrase"]
 
 _CONTAINERS = (".json", ".jsonl")
 
@@ -115,6 +115,47 @@ def count_phrase(report: Report) -> str:
     ]
     counts = [c for c in counts if c]
     return f"{_plural(total, 'discrepancy', 'discrepancies')} ({', '.join(counts)})"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a report's counts cover.
+
+    A `check` report (it holds drafts) counts the drafts and references read,
+    the drafts' own claims and the groups they are in; `references` is `None`
+    for a `compare` report, whose counts are of every source, claim and group.
+    """
+
+    sources: int
+    claims: int
+    groups: int
+    drafts: int = 0
+    references: int | None = None
+
+    @property
+    def is_check(self) -> bool:
+        """Whether the report is a `check` report (drafts against references)."""
+        return self.references is not None
+
+
+def scope_of(report: Report) -> Scope:
+    """The report's counts, and whether they are a check's (drafts against references)."""
+    s = report.summary
+    drafts = sum(1 for source in report.sources if source.role is Role.DRAFT)
+    if not drafts:
+        return Scope(s.sources, s.claims, s.groups)
+    return Scope(s.sources, s.claims, s.groups, drafts=drafts, references=max(0, s.sources - drafts))
+
+
+def scope_phrase(report: Report) -> str:
+    """``5 sources (115 claims, 36 groups)``, or ``2 drafts checked against 5 references (10 claims in the drafts, 5 groups)``."""
+    scope = scope_of(report)
+    counts = f"{_plural(scope.groups, 'group')}"
+    if scope.references is None:
+        return f"{_plural(scope.sources, 'source')} ({_plural(scope.claims, 'claim')}, {counts})"
+    drafts = _plural(scope.drafts, "draft")
+    where = "the draft" if scope.drafts == 1 else "the drafts"
+    return f"{drafts} checked against {_plural(scope.references, 'reference')} ({_plural(scope.claims, 'claim')} in {where}, {counts})"
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:

@@ -15,7 +15,7 @@ from itertools import groupby
 from tabulate import tabulate
 
 from ..report import ClaimRef, Discrepancy, InputProblem, Report
-from .locate import Place, count_phrase, ordered, others, place, primary
+from .locate import Place, count_phrase, ordered, others, place, primary, scope_phrase
 
 __all__ = ["render_text", "marked_sentence", "summary_line"]
 
@@ -37,11 +37,13 @@ def render_text(report: Report) -> str:
 
 
 def summary_line(report: Report) -> str:
-    """``Found 5 discrepancies (1 error, 4 info) in 5 sources (115 claims, 39 groups).``"""
-    s = report.summary
+    """``Found 4 discrepancies (1 error, 3 info) in 5 sources (115 claims, 36 groups).``
+
+    A check report says ``in 2 drafts checked against 5 references (10 claims in the drafts, 5 groups)``.
+    """
     found = count_phrase(report)
     found = f"Found {found}" if report.discrepancies else found[0].upper() + found[1:]
-    line = f"{found} in {_plural(s.sources, 'source')} ({_plural(s.claims, 'claim')}, {_plural(s.groups, 'group')})."
+    line = f"{found} in {scope_phrase(report)}."
     if report.input_errors:
         line += f" {_plural(len(report.input_errors), 'input')} could not be read."
     return line

@@ -137,6 +137,7 @@ class Durations(_Strict):
     units: list[DurationUnitEntry] = Field(default_factory=list)
     elapsed_patterns: list[str] = Field(default_factory=list)
     present_markers: list[str] = Field(default_factory=list)
+    offset_words: list[str] = Field(default_factory=list)
 
 
 class MeasureEntry(_Strict):

@@ -310,6 +310,8 @@ class _Finder:
             before = _words_before(text, start, 0, 1)
             if before and before[0] in lexicon.label_words:
                 return None  # "phase two", "Article Five": a name, not a count
+            if _in_ratio(text, start, end, lexicon):
+                return None  # "one in five"
             value = parse_words(m.group(), lexicon)
             if value is None:
                 return None
@@ -480,7 +482,90 @@ def _plausible_digits(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
     before = _words_before(text, start, 0, 1)
     if before and before[0] in lexicon.label_words and not m.group("cur"):
         return False
+    if not (m.group("cur") or m.group("pct") or m.group("mag")):
+        number = m.group("num")
+        if _name_before(text, start, end, number, lexicon) or _article_before(text, start, end, number, lexicon):
+            return False
+        if _in_ratio(text, start, end, lexicon):
+            return False
     return _plausible_compound(text, m.end(), lexicon)
+
+
+def _name_before(text: str, start: int, end: int, number: str, lexicon: Lexicon) -> bool:
+    """"Boeing 737", "Interstate 95", "Apollo 11": a bare whole number right after a capitalised
+    word inside a sentence is part of a name. Not after the sentence's first word ("Some 240"),
+    a month or weekday, a place or party the vocabulary knows ("in Gaza 300 people …"), nor
+    before a noun the vocabulary counts ("… 300 people")."""
+    if not number.isdigit() or start < 2 or text[start - 1] != " ":
+        return False
+    word = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if word is None:
+        return False
+    k = word.start() - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] in _SENTENCE_OPENERS:
+        return False
+    lowered = word.group(1).lower()
+    if lowered in lexicon.month_number or lowered in lexicon.weekday_number:
+        return False
+    if any(table.values_at([lowered], 0) for table in (lexicon.places, lexicon.populations, lexicon.parties)):
+        return False
+    return not _known_noun_after(text, end, lexicon)
+
+
+def _article_before(text: str, start: int, end: int, number: str, lexicon: Lexicon) -> bool:
+    """"a 6.7 aftershock", "a 737": a bare number after "a"/"an" and before no plural is a
+    reading or a name; a count of things would be plural ("a further 30 people" has no
+    article right before the number)."""
+    if start < 2 or text[start - 1] != " " or "," in number:
+        return False
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+    if article is None:
+        return False
+    return not _counted_noun_after(text, end, lexicon)
+
+
+def _in_ratio(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """"1 in 5", "one in 10": a ratio, in which neither number counts anything."""
+    here = _small_value(text[start:end], lexicon)
+    after = _RATIO_AFTER.match(text, end)
+    if after is not None:
+        other = _small_value(after.group(1), lexicon)
+        return here is not None and other is not None and here < other
+    before = _RATIO_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None:
+        other = _small_value(before.group(1), lexicon)
+        return here is not None and other is not None and other < here
+    return False
+
+
+def _small_value(number: str, lexicon: Lexicon) -> int | None:
+    plain = number.replace(",", "").lower()
+    if plain.isdigit():
+        return int(plain)
+    if plain.startswith("a "):
+        plain = "one " + plain[2:]
+    value = parse_words(plain, lexicon)
+    return int(value) if value is not None else None
+
+
+def _known_noun_after(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether the word after `end` is a noun the vocabulary counts ("people", "deaths")."""
+    following = TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    if following is None:
+        return False
+    word = following.group().lower()
+    return word in lexicon.head_class or bool(lexicon.measure_nouns.values_at([word], 0))
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z]+) \Z")
+_SENTENCE_OPENERS = frozenset(".!?\n\"“‘'(:;—–")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Aa]n?) \Z")
+_SMALL_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_RATIO_AFTER = re.compile(rf" in (\d{{1,3}}(?:,\d{{3}})?|{_SMALL_NUMBER_WORDS}|a hundred|a thousand)(?![\w]|[,.]\d|\s+{_TIME_UNIT}\b)", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(rf"(?<![\w,.])(\d{{1,3}}|{_SMALL_NUMBER_WORDS}) in \Z", re.IGNORECASE)
 
 
 def _counted_noun_after(text: str, end: int, lexicon: Lexicon) -> bool:

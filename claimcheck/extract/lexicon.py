@@ -127,6 +127,7 @@ class Lexicon:
     unit_of_word: list[tuple[re.Pattern[str], str]]
     elapsed: list[re.Pattern[str]]
     present_markers: frozenset[str]
+    offset_words: frozenset[str]
     noise_line_starts: re.Pattern[str] | None
     noise_line_anywhere: tuple[tuple[re.Pattern[str], bool], ...]
     noise_spans: tuple[re.Pattern[str], ...]
@@ -539,6 +540,7 @@ def _build(v: Vocabulary) -> Lexicon:
         unit_of_word=unit_of_word,
         elapsed=elapsed,
         present_markers=frozenset(du.present_markers),
+        offset_words=frozenset(w.lower() for w in du.offset_words),
         noise_line_starts=noise_line_starts,
         noise_line_anywhere=noise_line_anywhere,
         noise_spans=tuple(re.compile(p) for p in v.noise.span_patterns),

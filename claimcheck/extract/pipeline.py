@@ -194,8 +194,10 @@ class _SourceReader:
         if figure.kind is ClaimKind.MONEY:
             # A sum no cue names ("$25 million") stays "money": kept, but lined up with nothing.
             measure: str | None = read_measure(tokens, words, i, np, self.lexicon, kind="money", date_tokens=crossable) or "money"
-        elif getattr(figure.value, "unit", None) not in (None, "percent"):
-            measure = None  # "46,300 acres", "8.2 metres": a measurement, never a count of people
+        elif getattr(figure.value, "unit", None) is not None:
+            # "46,300 acres", "8.2 metres": a measurement; "40 percent of deaths": a share.
+            # Neither is ever a count of people, so neither is lined up with one.
+            measure = None
         else:
             measure = read_measure(tokens, words, i, np, self.lexicon, date_tokens=crossable)
         result = _CountReading(i=i, np=np, measure=measure)
@@ -396,6 +398,9 @@ class _SourceReader:
         since = elapsed and _after_event(reading.words, i)
         # "two years after the earthquake": the time since that event, not its length.
         event = _event_after(reading, i + 1) if since else _duration_event(reading, i)
+        if not since and words_after(reading.words, i, tuple(self.lexicon.offset_words)):
+            # "up from 900 a day earlier", "three days later": a distance in time, not a length.
+            event, elapsed = None, False
         if elapsed and not since and (event is None or self.lexicon.event_span.get(event.kind) != "ongoing"):
             event = _nearest_event(reading, i, kinds={k for k, span in self.lexicon.event_span.items() if span == "ongoing"}) or event
         if event is not None and elapsed and not since and self.lexicon.event_span.get(event.kind) != "ongoing":

@@ -150,6 +150,15 @@ class Expectations:
         """Whether this case compares discrepancies of this one's severity."""
         return discrepancy.severity in self.severities
 
+    def expects(self, entry: ExpectedDiscrepancy) -> bool:
+        """Whether this case compares an expected entry (its severity is pinned)."""
+        return entry.severity in self.severities
+
+    def restricted_to(self, severities: Iterable[Severity | str]) -> Expectations:
+        """The same expectations compared at `severities` only: entries at other severities are left out too."""
+        pinned = frozenset(Severity(s) for s in severities)
+        return replace(self, severities=pinned, discrepancies=tuple(e for e in self.discrepancies if e.severity in pinned))
+
     def with_discrepancies(self, entries: Iterable[ExpectedDiscrepancy]) -> Expectations:
         """The same expectations with other entries, in the file's canonical order."""
         return replace(self, discrepancies=tuple(sorted(entries, key=_order)))

@@ -95,8 +95,9 @@ class Outcome:
 
 
 def match(report: Report, expectations: Expectations) -> Outcome:
-    """Pair the report's discrepancies (at the pinned severities) with the expected ones."""
+    """Pair the report's discrepancies with the expected ones, both at the pinned severities only."""
     produced = [d for d in report.discrepancies if expectations.pinned(d)]
+    wanted = [e for e in expectations.discrepancies if expectations.expects(e)]
     pool: dict[object, list[Discrepancy]] = defaultdict(list)
     for d in produced:
         pool[key_of(d)].append(d)
@@ -110,8 +111,8 @@ def match(report: Report, expectations: Expectations) -> Outcome:
         return None
 
     outcome = Outcome()
-    regular = [e for e in expectations.discrepancies if e.missed is None]
-    known = [e for e in expectations.discrepancies if e.missed is not None]
+    regular = [e for e in wanted if e.missed is None]
+    known = [e for e in wanted if e.missed is not None]
     leftover = []
     for entry in regular:
         found = take(entry, same_severity=True)
@@ -379,8 +380,10 @@ def expected(
 ) -> Expected:
     """Expected discrepancies from an expectations file, a case folder, or entries as Python data.
 
-    `severities` limits the comparison to those severities (by default the
-    file's own setting, or all of them for entries given as data).
+    `severities` limits the comparison to those severities, on both sides:
+    the report's discrepancies and the expected entries at other severities
+    are left out (by default the file's own setting, or all of them for
+    entries given as data).
     """
     if isinstance(wanted, Expectations):
         result = wanted
@@ -390,8 +393,7 @@ def expected(
     else:
         result = expectations_from_entries(wanted)
     if severities is not None:
-        pinned = frozenset(Severity(s) for s in severities)
-        result = replace(result, severities=pinned)
+        result = result.restricted_to(severities)
     return Expected(result)
 
 

@@ -247,11 +247,22 @@ def _expected_subjects(entry: ExpectedDiscrepancy, report: Report, display: Call
     return lines
 
 
+# A quote stands on its own tokens: "97" is not found in "197", nor in "97,000" or "97.5".
+_BEFORE = r"(?<!\w)(?<!\d[.,])"
+_AFTER = r"(?!\w)(?![.,]\d)"
+
+
 def _find(text: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` stands in `text` (white space runs as one space, on token boundaries), or `None`."""
     words = quote.split()
     if not words:
         return None
-    found = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    if re.match(r"\w", words[0]):
+        pattern = _BEFORE + pattern
+    if re.search(r"\w\Z", words[-1]):
+        pattern += _AFTER
+    found = re.search(pattern, text)
     return (found.start(), found.end()) if found else None
 
 

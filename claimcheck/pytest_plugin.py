@@ -199,7 +199,7 @@ class Case(pytest.Item):
     """One regression case: a folder of sources and its expected.yaml."""
 
     def runtest(self) -> None:
-        from .testing import render_outcome, run_case
+        from .testing import discrepancies_phrase, render_outcome, run_case
 
         run = self.config.stash[_RUN]
         result = run_case(self.path, update=run.update)
@@ -216,7 +216,7 @@ class Case(pytest.Item):
                     title=f"claimcheck case {self.name}",
                     summary=(
                         f"no expectations file ({run.display(result.path)}); "
-                        f"claimcheck finds {len(result.outcome.unexpected)} discrepancies"
+                        f"claimcheck finds {discrepancies_phrase(len(result.outcome.unexpected))}"
                     ),
                     display=run.display,
                     hint=(

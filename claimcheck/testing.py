@@ -296,6 +296,15 @@ def updated_expectations(report: Report, expectations: Expectations, outcome: Ou
     return expectations.with_discrepancies(entries)
 
 
+def discrepancies_phrase(n: int) -> str:
+    """The count with its noun in the right number.
+
+    >>> discrepancies_phrase(1), discrepancies_phrase(0), discrepancies_phrase(3)
+    ('1 discrepancy', '0 discrepancies', '3 discrepancies')
+    """
+    return f"{n} {'discrepancy' if n == 1 else 'discrepancies'}"
+
+
 def _changes(outcome: Outcome) -> str:
     parts = [
         (len(outcome.unexpected), "added"),
@@ -355,7 +364,7 @@ def run_case(folder: str | Path, *, update: bool = False) -> CaseResult:
         if text != old:
             write_output(text, str(path))
             result.written = "rewritten" if expectations is not None else "created"
-            result.changes = _changes(outcome) if expectations is not None else f"{len(new.discrepancies)} discrepancies"
+            result.changes = _changes(outcome) if expectations is not None else discrepancies_phrase(len(new.discrepancies))
             result.expectations = replace(new, path=path)
     return result
 

@@ -12,7 +12,7 @@ def test_update_creates_a_missing_expectations_file(project: pytest.Pytester, br
     (bridge / "expected.yaml").unlink()
     result = project.runpytest("--claimcheck-update")
     result.assert_outcomes(passed=1)
-    result.stdout.fnmatch_lines(["  created cases/bridge/expected.yaml (1 discrepancies)", "1 expectation file written, 0 unchanged"])
+    result.stdout.fnmatch_lines(["  created cases/bridge/expected.yaml (1 discrepancy)", "1 expectation file written, 0 unchanged"])
     text = (bridge / "expected.yaml").read_text(encoding="utf-8")
     assert text.startswith("# The discrepancies this case must produce")
     assert '  - rule: CC102  # date-mismatch\n    severity: error\n    subjects:\n      - source: "herald"\n        quote: "March 3, 2023"\n' in text

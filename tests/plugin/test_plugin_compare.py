@@ -118,7 +118,7 @@ def test_a_case_without_expectations_fails_and_says_how_to_create_them(project: 
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
-            "claimcheck case bridge: no expectations file (cases/bridge/expected.yaml); claimcheck finds 1 discrepancies",
+            "claimcheck case bridge: no expectations file (cases/bridge/expected.yaml); claimcheck finds 1 discrepancy",
             "+ unexpected  CC102 date-mismatch (error)",
             "To create it from this output: pytest --claimcheck-update cases/bridge",
             "then read every entry and check it by hand (docs/pytest-plugin.md).",

@@ -26,7 +26,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .config import Tolerances
-from .names import same_name
+from .names import place_members, places_overlap, same_place
 from .model import Claim, ClaimKind, DatePrecision, DateRole, EventMention, Source, TemporalClass
 from .report import ClaimGroup, Event, EventMentionRef
 from .vocabulary import Vocabulary
@@ -111,8 +111,16 @@ def _intersect(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None
 
 
 def _compatible_place(name: str, names: set[str]) -> bool:
-    """Whether a place or front is one of `names`, allowing for near-equal spellings ("Gaza Strip", "Gaza")."""
-    return name in names or any(same_name(name, n) for n in names)
+    """Whether an event's place or front may be one of `names`, allowing for near-equal
+    spellings ("Gaza Strip", "Gaza") and for a broader description of the same event
+    ("the earthquake in Turkey and Syria", "the earthquake in Turkey")."""
+    return name in names or any(places_overlap(name, n) for n in names)
+
+
+def _same_place(name: str, names: set[str]) -> bool:
+    """Whether a figure's place is one of `names`: a figure for several places together is a
+    different quantity from the figure for any one of them."""
+    return name in names or any(same_place(name, n) for n in names)
 
 
 def align(claims: list[Claim], sources: list[Source], vocabulary: Vocabulary, tolerances: Tolerances) -> Alignment:
@@ -566,7 +574,8 @@ def _label(c: _Cluster, kind_label: str) -> str:
     """"the attack of October 7, 2023", "the ceasefire that began in January 2025", "the proposed ceasefire"."""
     if c.proposed:
         return f"the proposed {kind_label}"
-    where = f" ({', '.join(sorted(c.discriminators))})" if c.discriminators else ""
+    shown = _shown_discriminators(c)
+    where = f" ({', '.join(shown)})" if shown else ""
     if not c.dated:
         return f"the {kind_label}{where}"
     point = _point(c)
@@ -586,6 +595,17 @@ def _label(c: _Cluster, kind_label: str) -> str:
         when = dt.date.fromordinal(hi)
         return f"the {kind_label}{where} that ended by {when:%B} {when.year}"
     return f"the {kind_label}{where}"
+
+
+def _shown_discriminators(c: _Cluster) -> list[str]:
+    """What tells an event apart, for its label: its names and places, a set of places
+    ("Syria and Turkey") shown as its members, each once."""
+    shown: list[str] = []
+    for name in sorted(c.discriminators):
+        for member in place_members(name):
+            if not any(same_place(member, kept) for kept in shown):
+                shown.append(member)
+    return sorted(shown)
 
 
 # ---------------------------------------------------------------- groups
@@ -676,7 +696,7 @@ def _split_by_place(members: list[Claim]) -> list[tuple[str | None, list[Claim]]
         if c.place is None:
             by_place[merged[0] if len(merged) == 1 else None].append(c)
         else:
-            by_place[next(p for p in merged if _compatible_place(c.place, {p}))].append(c)
+            by_place[next(p for p in merged if _same_place(c.place, {p}))].append(c)
     return sorted(by_place.items(), key=lambda kv: str(kv[0]))
 
 
@@ -684,7 +704,7 @@ def _merge_contained(places: list[str]) -> list[str]:
     """Place names, with one that contains another ("Gaza Strip" and "Gaza") counted once."""
     kept: list[str] = []
     for p in sorted(places, key=len):
-        if not any(_compatible_place(p, {k}) for k in kept):
+        if not any(_same_place(p, {k}) for k in kept):
             kept.append(p)
     return kept
 
@@ -702,8 +722,8 @@ def _group_label(measure: str, claim: Claim, event: str | None, resolver: _Event
     where = f" in {place}" if place else ""
     if event:
         event_label = resolver.cluster(event)
-        if event_label is not None and place and place in event_label.discriminators:
-            where = ""
+        if event_label is not None and place and _shown_discriminators(event_label) == sorted(place_members(place)):
+            where = ""  # the event's label already says where
         label = _label(event_label, event_label.kind) if event_label else event
         phase = f", phase {event.split('/phase-')[1]}" if "/phase-" in event else ""
         if measure in ("event_date", "duration", "elapsed"):

@@ -216,6 +216,7 @@ class EventGrammar(_Strict):
     phase_cues: dict[str, int] = Field(default_factory=dict)
     phase_kind: str = "ceasefire"
     outbreak_connectors: list[str] = Field(default_factory=list)
+    meeting_words: list[str] = Field(default_factory=list)
 
 
 class PlaceEntry(_Strict):

@@ -154,6 +154,7 @@ class Lexicon:
     relative_cues: PhraseTable
     phase_cues: PhraseTable
     outbreak_connectors: frozenset[str]
+    meeting_words: frozenset[str]
     places: PhraseTable
     place_within: dict[str, str]
     parties: PhraseTable
@@ -567,6 +568,7 @@ def _build(v: Vocabulary) -> Lexicon:
         relative_cues=relative_cues,
         phase_cues=phase_cues,
         outbreak_connectors=frozenset(c.lower() for c in g.outbreak_connectors),
+        meeting_words=frozenset(w.lower() for w in g.meeting_words),
         places=places,
         place_within=place_within,
         parties=parties,

@@ -14,6 +14,7 @@ from .._build import build
 from ..model import DateRole, DateValue, EventMention
 from .figures import Figure
 from .lexicon import Lexicon
+from ..names import place_set
 
 __all__ = ["Token", "EventCue", "SentenceReading", "read_sentence", "clause_of", "FIGURE"]
 
@@ -140,33 +141,74 @@ def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) 
 
     "held in Gaza", "killed 17 people in central Gaza", "in the Gaza Strip";
     not "Israel released …" or "attacked Israel", where a country is an actor.
+    Several places joined by "and" or commas ("in Turkey and Syria") are one
+    place key for all of them together (`names.place_set`).
     """
     places: list[tuple[int, str]] = []
     n = len(words)
     for i in range(n - 1):
         if words[i] not in _LOCATIVE and words[i] not in _TARGETING:
             continue
-        j = i + 1
-        if words[j] == "the" and j + 1 < n:
-            j += 1
-        if tokens[j].figure >= 0:
+        found = _place_at(text, tokens, words, i + 1, lexicon, targeting=words[i] in _TARGETING)
+        if found is None:
             continue
-        hit = lexicon.places.match_at(words, j)
-        if hit is None and j > i + 1:
-            hit = lexicon.places.match_at(words, i + 1)
-            j = i + 1
-        if hit:
-            places.append((j, str(hit[1])))
-            continue
-        if words[i] in _TARGETING:
-            continue  # only a gazetteer place is a target: "with Hamas" is a party
-        original = text[tokens[j].start : tokens[j].end]
-        if _CAPITALISED.fullmatch(original) and words[j] not in _NOT_PLACES and words[j] not in lexicon.parties.by_first and words[j] not in lexicon.event_cues.by_first:
-            k = j
-            while k + 1 < n and tokens[k + 1].figure < 0 and _CAPITALISED.fullmatch(text[tokens[k + 1].start : tokens[k + 1].end]):
+        j, last, name = found
+        names = [name]
+        while True:
+            k = last + 1
+            if k < n and words[k] == ",":
                 k += 1
-            places.append((j, canonical_place(text[tokens[j].start : tokens[k].end], lexicon)))
+            if k < n and words[k] == "and":
+                k += 1
+            if k == last + 1 or k >= n or words[k - 1] not in (",", "and"):
+                break
+            if words[k] in _LOCATIVE and k + 1 < n:
+                k += 1  # "in Turkey and in Syria"
+            more = _place_at(text, tokens, words, k, lexicon, targeting=False)
+            if more is None or _acts(words, more[1], lexicon):
+                break  # "in Gaza, Israel said": the next country speaks
+            names.append(more[2])
+            last = more[1]
+        places.append((j, place_set(names)))
     return places
+
+
+def _place_at(text: str, tokens: list[Token], words: list[str], j0: int, lexicon: Lexicon, *, targeting: bool) -> tuple[int, int, str] | None:
+    """The place named at token `j0` (after an optional "the"): its first and last token and name."""
+    n = len(words)
+    j = j0
+    if words[j] == "the" and j + 1 < n:
+        j += 1
+    if tokens[j].figure >= 0:
+        return None
+    hit = lexicon.places.match_at(words, j)
+    if hit is None and j > j0:
+        hit = lexicon.places.match_at(words, j0)
+        if hit is not None:
+            j = j0
+    if hit:
+        return j, j + hit[0] - 1, str(hit[1])
+    if targeting:
+        return None  # only a gazetteer place is a target: "with Hamas" is a party
+    original = text[tokens[j].start : tokens[j].end]
+    if _CAPITALISED.fullmatch(original) and words[j] not in _NOT_PLACES and words[j] not in lexicon.parties.by_first and words[j] not in lexicon.event_cues.by_first:
+        k = j
+        while k + 1 < n and tokens[k + 1].figure < 0 and _CAPITALISED.fullmatch(text[tokens[k + 1].start : tokens[k + 1].end]):
+            k += 1
+        return j, k, canonical_place(text[tokens[j].start : tokens[k].end], lexicon)
+    return None
+
+
+def _acts(words: list[str], last: int, lexicon: Lexicon) -> bool:
+    """Whether the word after a place makes it a subject ("Israel said", "Syria has")."""
+    k = last + 1
+    if k >= len(words):
+        return False
+    return words[k] in _SUBJECT_VERBS or bool(lexicon.attribution_verbs.match_at(words, k))
+
+
+#: Words after a place that make it the subject of a clause, not one more place in a list.
+_SUBJECT_VERBS = frozenset("has have had is was were will would said says say told reported".split())
 
 
 def _events(
@@ -226,7 +268,7 @@ def _events(
         if date_figure is not None and role is DateRole.OCCURRENCE and lexicon.event_span.get(kind) == "ongoing" and tokens[first].start < figures[date_figure].start:
             # "resume fighting and on Sunday announced …": a war is not dated by a day it went on.
             date_figure = None
-        place, target = _event_place(words, places, last)
+        place, target = _event_place(words, places, last, lexicon.meeting_words)
         if not ongoing:
             target = None  # "a ceasefire deal with Israel": the other party, not a front
         name = None
@@ -337,11 +379,12 @@ def _inside_of_phrase(words: list[str], tokens: list[Token], first: int, text: s
     return k >= 0 and words[k] in ("of", "from")
 
 
-def _event_place(words: list[str], places: list[tuple[int, str]], last: int) -> tuple[str | None, str | None]:
+def _event_place(words: list[str], places: list[tuple[int, str]], last: int, meetings: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """"war in Gaza" → place; "war with Iran", "campaign against Iran" → target.
 
     Failing a place right after the cue, the first place later in the same
-    clause ("the campaign has led to 1,580 deaths in Lebanon").
+    clause ("the campaign has led to 1,580 deaths in Lebanon"), unless a word of
+    a meeting comes first ("after three years of war, talks resumed in Doha").
     """
     for index, name in places:
         if last < index <= last + 4:
@@ -351,7 +394,7 @@ def _event_place(words: list[str], places: list[tuple[int, str]], last: int) -> 
             if between and between[0] in _PLACE_PREPOSITIONS:
                 return name, None
     for index, name in places:
-        if index > last and not any(w in (";", "—", "–", "(", ":") for w in words[last + 1 : index]):
+        if index > last and not any(w in (";", "—", "–", "(", ":") or w in meetings for w in words[last + 1 : index]):
             return name, None
     return None, None
 

@@ -4,7 +4,8 @@
 
 Targets are the event-bound figures (counts, amounts, dates, durations) that
 appear in two or more sources: taken from the case's gold.yaml when it has
-one (figures sharing measure, event and population), otherwise from
+one (figures sharing measure, event, population and, where the gold gives
+one, fact — which of an event's dates, which day's count), otherwise from
 claimcheck's own groups (so the command works on any folder of sources).
 Each target is changed in its one source — a count ×2, ÷2 or +50%, a date's
 year ±1 or day ±3, a duration ×2 — and compare() runs on the copy. A mutant
@@ -13,6 +14,9 @@ value matches another source's figure for the same thing is skipped (it would
 not be an error). False alarms are errors and warnings on the unchanged
 sources that the case's expected.yaml does not list; figures it lists as
 known errors are not mutated (changing a wrong figure tests nothing new).
+Collateral alarms are errors and warnings a mutant raises that name neither
+the changed span nor anything the unchanged sources are already flagged for:
+a changed figure that throws unrelated figures out of line.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import argparse
 import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -66,11 +70,14 @@ def targets(case: Path, sources: list[Source]) -> list[Target]:
 def _gold_targets(path: Path, sources: list[Source]) -> list[Target]:
     texts = {s.id: s.text for s in sources}
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    by_key: dict[tuple[str, str, str], list[dict]] = defaultdict(list)  # type: ignore[type-arg]
+    # Measure, event and population name a quantity; `fact` tells apart what they
+    # leave together: an event's several dates (a study's window start and end, the
+    # day it was published), or counts of different days ("four bodies on Sunday").
+    by_key: dict[tuple[str, str, str, str], list[dict]] = defaultdict(list)  # type: ignore[type-arg]
     for item in data.get("figures", []):
         if item.get("class") != "event_bound" or not item.get("event") or item.get("kind") not in ("count", "money", "date", "duration"):
             continue
-        by_key[(item["measure"], item["event"], str(item.get("population")))].append(item)
+        by_key[(item["measure"], item["event"], str(item.get("population")), str(item.get("fact")))].append(item)
     result = []
     for items in by_key.values():
         if len({str(i["source"]) for i in items}) < 2:
@@ -191,6 +198,8 @@ class Result:
     total: int
     false_alarms: list[str]
     missed: list[Mutant]
+    #: Per mutant that raised any: the errors and warnings unrelated to the change.
+    collateral: list[tuple[Mutant, list[str]]] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -203,27 +212,35 @@ def run(case: Path) -> Result:
     baseline = compare(sources)
     expected = _expected(case)
     false_alarms = []
+    flagged = set(expected)
     for d in baseline.discrepancies:
         if d.severity.value == "info":
             continue
         subjects = [(c.source_id, c.span.quote) for c in d.claims if c.role == "subject"]
+        flagged.update(subjects)
         if not any(s in expected for s in subjects):
             false_alarms.append(f"{d.rule} {d.message}")
     found = total = 0
     missed: list[Mutant] = []
+    collateral: list[tuple[Mutant, list[str]]] = []
     for target in targets(case, sources):
         if (target.source, target.quote) in expected:
             continue  # already a known error: mutating it tests nothing new
         for mutant in mutants(target):
             total += 1
-            if _detected(sources, mutant):
+            detected, unrelated = _outcome(sources, mutant, flagged)
+            if detected:
                 found += 1
             else:
                 missed.append(mutant)
-    return Result(found, total, false_alarms, missed)
+            if unrelated:
+                collateral.append((mutant, unrelated))
+    return Result(found, total, false_alarms, missed, collateral)
 
 
-def _detected(sources: list[Source], mutant: Mutant) -> bool:
+def _outcome(sources: list[Source], mutant: Mutant, flagged: set[tuple[str, str]]) -> tuple[bool, list[str]]:
+    """Whether a discrepancy names the changed span, and the errors and warnings that
+    name neither it nor a figure the unchanged sources are flagged for."""
     t = mutant.target
     changed = []
     for s in sources:
@@ -232,13 +249,16 @@ def _detected(sources: list[Source], mutant: Mutant) -> bool:
         changed.append(s)
     report = compare(changed)
     end = t.start + len(mutant.new_quote)
+    detected = False
+    unrelated = []
     for d in report.discrepancies:
-        if d.severity.value == "info" and d.rule != "CC401":
-            continue
-        for c in d.claims:
-            if c.source_id == t.source and c.span.start < end and t.start < c.span.end:
-                return True
-    return False
+        names_change = any(c.source_id == t.source and c.span.start < end and t.start < c.span.end for c in d.claims)
+        if names_change and (d.severity.value != "info" or d.rule == "CC401"):
+            detected = True
+        if not names_change and d.severity.value != "info":
+            if any((c.source_id, c.span.quote) not in flagged for c in d.claims if c.role == "subject"):
+                unrelated.append(f"{d.rule} {d.message}")
+    return detected, unrelated
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -248,12 +268,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for case in args.cases:
         result = run(case)
-        print(f"{case}: recall {result.recall:.3f} ({result.found}/{result.total} mutants found); false alarms on the unchanged sources: {len(result.false_alarms)}")
+        print(
+            f"{case}: recall {result.recall:.3f} ({result.found}/{result.total} mutants found); "
+            f"false alarms on the unchanged sources: {len(result.false_alarms)}; "
+            f"mutants with collateral alarms: {len(result.collateral)}"
+        )
         if args.list:
             for m in result.missed:
                 print(f"  missed  {m.target.source} {m.target.quote!r} → {m.new_quote!r} ({m.operator})")
             for alarm in result.false_alarms:
                 print(f"  false alarm  {alarm}")
+            for m, alarms in result.collateral:
+                for alarm in alarms:
+                    print(f"  collateral  {m.target.source} {m.target.quote!r} → {m.new_quote!r}: {alarm}")
     return 0
 
 

@@ -277,14 +277,14 @@ class _EventResolver:
         for c in dated:
             p = _point(c)
             if p is not None:
-                for key in _typo_keys(c.kind, p):
+                for key in _typo_keys(c, p)[0]:
                     buckets[key].append(c)
         partners: dict[int, list[_Cluster]] = {}
         for a in dated:
             p = _point(a)
             if p is None:
                 continue
-            near = {id(b): b for key in _typo_keys(a.kind, p) for b in buckets[key] if b is not a and _typo_apart(a, b, days, years)}
+            near = {id(b): b for key in _typo_keys(a, p)[1] for b in buckets[key] if b is not a and _typo_apart(a, b, days, years)}
             if near:
                 partners[id(a)] = sorted(near.values(), key=lambda b: position[id(b)])
         if not partners:
@@ -465,11 +465,16 @@ def _typo_apart(a: _Cluster, b: _Cluster, days: int, years: int) -> bool:
         return False
     (ya, ma, dya, pa), (yb, mb, dyb, pb) = da, db
     if pa != pb:
-        return False
+        # "the January 2010 quake" and "the quake of 12 January 2011": the month a year off.
+        return {pa, pb} == {"day", "month"} and ma == mb and abs(ya - yb) == 1
     if pa == "day":
         if (ma, dya) == (mb, dyb) and 0 < abs(ya - yb) <= years:
             return True
         return (ya, ma) == (yb, mb) and 0 < abs(dya - dyb) <= days
+    if pa == "year":
+        # "Hurricane Katrina … in 2005" and "… in 2006": a year alone is one event a year
+        # off only when both give it the same name or place; else two years, two events.
+        return abs(ya - yb) == 1 and bool(a.discriminators & b.discriminators)
     return ma == mb and abs(ya - yb) == 1
 
 
@@ -490,13 +495,22 @@ def _first_pair(
     return None
 
 
-def _typo_keys(kind: str, point: tuple[int, int, int, str]) -> list[tuple[object, ...]]:
-    """Keys under which two clusters one typo apart meet: the parts of the date a typo
-    leaves alone (month and day for a year typo; year and month for a day typo)."""
+def _typo_keys(c: _Cluster, point: tuple[int, int, int, str]) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Keys under which two clusters one typo apart meet, as (keys to file the cluster
+    under, keys to look its partners up by): the parts of the date a typo leaves alone
+    (month and day for a year typo; year and month for a day typo; the month, a year
+    either way, between a day and a month; the name or place between two years)."""
+    kind = c.kind
     year, month, day, precision = point
+    if precision == "year":
+        keys = [(kind, "y", d) for d in sorted(c.discriminators)]
+        return keys, keys
+    across = [(kind, "mon", year - 1, month), (kind, "mon", year + 1, month)]
     if precision == "day":
-        return [(kind, "md", month, day), (kind, "ym", year, month)]
-    return [(kind, "m", month)]
+        same = [(kind, "md", month, day), (kind, "ym", year, month)]
+    else:
+        same = [(kind, "m", month)]
+    return same + [(kind, "mon", year, month)], same + across
 
 
 def _months(start: tuple[int, int]) -> range | None:
@@ -510,7 +524,7 @@ def _months(start: tuple[int, int]) -> range | None:
 
 
 def _point(c: _Cluster) -> tuple[int, int, int, str] | None:
-    """A cluster's date as (year, month, day, precision) when it is a single day or month."""
+    """A cluster's date as (year, month, day, precision) when it is a single day, month or year."""
     return _point_of(c.start)
 
 
@@ -524,6 +538,8 @@ def _point_of(start: tuple[int, int]) -> tuple[int, int, int, str] | None:
         return a.year, a.month, a.day, "day"
     if (a.year, a.month) == (b.year, b.month):
         return a.year, a.month, 0, "month"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return a.year, 0, 0, "year"
     return None
 
 
@@ -556,6 +572,8 @@ def _date_slug(c: _Cluster) -> str:
             return a.isoformat()
         if (a.year, a.month) == (b.year, b.month):
             return f"{a.year:04d}-{a.month:02d}"
+        if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+            return f"{a.year:04d}"
         return a.isoformat()
     hi = c.end[1]
     if hi < _FAR_FUTURE:
@@ -581,10 +599,10 @@ def _label(c: _Cluster, kind_label: str) -> str:
     point = _point(c)
     if point:
         y, mo, d, precision = point
-        when = dt.date(y, mo, max(d, 1))
-        text = f"{when:%B} {when.day}, {when.year}" if precision == "day" else f"{when:%B} {when.year}"
+        when = dt.date(y, max(mo, 1), max(d, 1))
+        text = f"{when:%B} {when.day}, {when.year}" if precision == "day" else f"{when:%B} {when.year}" if precision == "month" else str(y)
         if c.span == "ongoing" and c.end[1] >= _FAR_FUTURE:
-            return f"the {kind_label}{where} that began {text}"
+            return f"the {kind_label}{where} that began {'in ' if precision == 'year' else ''}{text}"
         return f"the {kind_label}{where} of {text}"
     lo = c.start[0]
     if lo > _FAR_PAST:

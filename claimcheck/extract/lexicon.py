@@ -146,6 +146,10 @@ class Lexicon:
     population_dimension: dict[str, str]
     event_cues: PhraseTable
     event_starters: frozenset[str]
+    #: "Hurricane Maria", "Tropical Storm Elsa": a capitalised cue of a named kind and
+    #: the name after it (group 2); group 1 is the cue, looked up in `named_cue_kind`.
+    event_names: re.Pattern[str] | None
+    named_cue_kind: dict[str, str]
     event_span: dict[str, str]
     start_cues: PhraseTable
     occurrence_cues: PhraseTable
@@ -425,10 +429,23 @@ def _build(v: Vocabulary) -> Lexicon:
 
     event_cues = PhraseTable()
     event_span: dict[str, str] = {}
+    named_cue_kind: dict[str, str] = {}
     for kind in v.event_kinds:
         event_span[kind.id] = kind.span
         for cue in kind.cues:
             event_cues.add(cue, kind.id)
+            if kind.named:
+                named_cue_kind.setdefault(" ".join(cue.lower().split()), kind.id)
+    # Only a title-cased cue names: "Hurricane Maria" is a name, "the storm Rosselló spoke of" is not.
+    event_names = (
+        re.compile(
+            r"\b("
+            + "|".join(r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in cue.split()) for cue in sorted(named_cue_kind, key=len, reverse=True))
+            + r")\s+([A-Z][^\W\d_]+)\b"
+        )
+        if named_cue_kind
+        else None
+    )
     g = v.events
     start_cues, end_cues, proposal_cues, relative_cues, phase_cues, occurrence_cues = (PhraseTable() for _ in range(6))
     for phrase in g.start_cues:
@@ -560,6 +577,8 @@ def _build(v: Vocabulary) -> Lexicon:
         population_dimension=population_dimension,
         event_cues=event_cues,
         event_starters=frozenset(event_cues.by_first) | frozenset(phase_cues.by_first),
+        event_names=event_names,
+        named_cue_kind=named_cue_kind,
         event_span=event_span,
         start_cues=start_cues,
         occurrence_cues=occurrence_cues,

@@ -31,7 +31,7 @@ from ..vocabulary import Vocabulary
 from .figures import Figure, find_figures
 from .lexicon import Lexicon, compile_lexicon
 from .measures import STOP_WORDS, NounPhrase, noun_phrase, read_measure
-from .reading import FIGURE, EventCue, SentenceReading, read_sentence
+from .reading import FIGURE, NOT_NAMES, EventCue, EventNames, SentenceReading, read_sentence
 from .revisions import clause_date, is_difference, is_reference, is_running, is_subset
 from .structure import Structure, find_structures
 
@@ -112,6 +112,7 @@ class _SourceReader:
         self.lexicon = lexicon
         self.index = index
         self.vocabulary = lexicon.vocabulary
+        self.names = _event_names(text, lexicon)
 
     def claims(self) -> Iterator[Claim]:
         by_sentence: dict[int, list[int]] = {}
@@ -131,7 +132,7 @@ class _SourceReader:
                 else:
                     carry.sentence = prior
             indices = by_sentence[s_index]
-            reading = read_sentence(self.text, sentence.start, sentence.end, self.figures, indices[0], self.lexicon)
+            reading = read_sentence(self.text, sentence.start, sentence.end, self.figures, indices[0], self.lexicon, self.names)
             claims = self._read_sentence(sentence, reading, indices, carry)
             previous_events = reading.events
             previous_claim_event = next((c.event for c in reversed(claims) if c.event is not None), None)
@@ -148,7 +149,7 @@ class _SourceReader:
 
     def _events_of(self, sentence: Sentence) -> list[EventCue]:
         first = len(self.figures)
-        return read_sentence(self.text, sentence.start, sentence.end, self.figures, first, self.lexicon).events
+        return read_sentence(self.text, sentence.start, sentence.end, self.figures, first, self.lexicon, self.names).events
 
     # ------------------------------------------------------------ one sentence
 
@@ -433,6 +434,28 @@ class _SourceReader:
         suffix = quote[-5:] if quote.lower().endswith("-long") else "long" if quote.lower().endswith("long") else ""
         snippet = f"{left}⟨T⟩{suffix}{right}"
         return any(p.search(snippet) for p in self.lexicon.elapsed)
+
+
+def _event_names(text: str, lexicon: Lexicon) -> EventNames:
+    """The events a source names ("Hurricane Maria"), and every place it names them,
+    the bare name included ("Maria came ashore").
+
+    A name that is also a word the sentence reader must keep (a month, a
+    weekday, a title) is left out.
+    """
+    names = EventNames()
+    if lexicon.event_names is None:
+        return names
+    written: dict[str, str] = {}
+    for m in lexicon.event_names.finditer(text):
+        name = m.group(2)
+        if name.lower() not in NOT_NAMES and name.lower() not in names.kinds:
+            names.kinds[name.lower()] = lexicon.named_cue_kind[" ".join(m.group(1).lower().split())]
+            written[name.lower()] = name
+    if written:
+        bare = re.compile(r"\b(" + "|".join(re.escape(n) for n in written.values()) + r")\b")
+        names.at = [(m.start(), names.kinds[m.group(1).lower()], m.group(1)) for m in bare.finditer(text)]
+    return names
 
 
 class _Carry:

@@ -7,6 +7,7 @@ and given the date, role, phase, place and target their phrase carries.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from .figures import Figure
 from .lexicon import Lexicon
 from ..names import place_set
 
-__all__ = ["Token", "EventCue", "SentenceReading", "read_sentence", "clause_of", "FIGURE"]
+__all__ = ["Token", "EventCue", "EventNames", "SentenceReading", "read_sentence", "clause_of", "FIGURE", "NOT_NAMES"]
 
 #: The word of a figure's token.
 FIGURE = "\x00fig"
@@ -30,6 +31,8 @@ _NOT_PLACES = frozenset(
     "the a an his her their its this that january february march april may june july august september october "
     "november december monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr president prime".split()
 )
+#: Capitalised words after a named event's cue that are not its name ("the storm Tuesday").
+NOT_NAMES = _NOT_PLACES
 
 
 @dataclass(slots=True)
@@ -108,15 +111,22 @@ def read_sentence(
     figures: list[Figure],
     first_figure: int,
     lexicon: Lexicon,
+    names: EventNames | None = None,
 ) -> SentenceReading:
-    """Tokenise a sentence and find its events, places and attribution."""
+    """Tokenise a sentence and find its events, places and attribution.
+
+    `names` are the events the source names ("Hurricane Maria"): the name
+    alone ("Maria came ashore on Sept. 20") is then a mention of that event,
+    and an unnamed, undated mention of its kind ("killed by the storm") is the
+    one last named before it.
+    """
     tokens = tokenize(text, start, end, figures, first_figure)
     words = [t.word for t in tokens]
     reading = SentenceReading(tokens, words)
     reading.figure_token = {t.figure: i for i, t in enumerate(tokens) if t.figure >= 0}
     reading.clauses = clause_of(words)
     reading.places = _places(text, tokens, words, lexicon)
-    reading.events = _events(text, tokens, words, figures, lexicon, reading.places)
+    reading.events = _events(text, tokens, words, figures, lexicon, reading.places, names or _NO_NAMES)
     if not lexicon.attribution_triggers.isdisjoint(words) or any(w.endswith("'s") for w in words):
         reading.attributions = _attributions(text, tokens, words, lexicon)
     return reading
@@ -218,14 +228,20 @@ def _events(
     figures: list[Figure],
     lexicon: Lexicon,
     places: list[tuple[int, str]],
+    names: EventNames,
 ) -> list[EventCue]:
     """Event mentions, each at the index of its cue's first token."""
     found: list[tuple[int, int, str, int | None]] = []  # (first token, last token, kind, phase)
     n = len(words)
     starters = lexicon.event_starters
+    named_at: dict[int, str] = {}  # a bare name's token: the name as written
     i = 0
     while i < n:
         if words[i] not in starters:
+            name = _known_name(text, tokens[i], words[i], names)
+            if name is not None:
+                named_at[i] = name
+                found.append((i, i, names.kinds[name.lower()], None))
             i += 1
             continue
         phase = lexicon.phase_cues.match_at(words, i)
@@ -239,6 +255,8 @@ def _events(
             length, kind = cue
             found.append((i, i + length - 1, str(kind), None))
             i += length
+            if i < n and _known_name(text, tokens[i], words[i], names) is not None:
+                i += 1  # "Hurricane Maria": the name belongs to the cue, not a mention of its own
             continue
         i += 1
 
@@ -263,7 +281,7 @@ def _events(
     cue_starts = {f for f, _, _, _ in found}
     cues: list[EventCue] = []
     for first, last, kind, phase in merged:
-        date_figure, role = _event_date(text, tokens, words, figures, first, last, lexicon)
+        date_figure, role = _event_date(text, tokens, words, figures, first, last, lexicon, modifiable=first not in named_at)
         ongoing = lexicon.event_span.get(kind) == "ongoing"
         if date_figure is not None and role is DateRole.OCCURRENCE and lexicon.event_span.get(kind) == "ongoing" and tokens[first].start < figures[date_figure].start:
             # "resume fighting and on Sunday announced …": a war is not dated by a day it went on.
@@ -271,12 +289,14 @@ def _events(
         place, target = _event_place(words, places, last, lexicon.meeting_words)
         if not ongoing:
             target = None  # "a ceasefire deal with Israel": the other party, not a front
-        name = None
+        name = named_at.get(first)
         entry = lexicon.vocabulary.event_kind(kind)
-        if entry is not None and entry.named and last + 1 < n:
+        if name is None and entry is not None and entry.named and last + 1 < n:
             following = text[tokens[last + 1].start : tokens[last + 1].end]
             if _CAPITALISED.fullmatch(following) and words[last + 1] not in _NOT_PLACES:
                 name = re.sub(r"['’]s$", "", following)
+        if name is None and entry is not None and entry.named and date_figure is None:
+            name = names.before(kind, tokens[first].start)
         date_value = figures[date_figure].value if date_figure is not None else None
         mention = build(EventMention, 
             kind=kind,
@@ -298,10 +318,47 @@ def _events(
     return cues
 
 
+@dataclass(slots=True)
+class EventNames:
+    """The events one source names ("Hurricane Maria"), and where it names each."""
+
+    #: Lower-cased name → event kind.
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: Every place a name stands, as (offset, kind, name as written), in text order.
+    at: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def before(self, kind: str, offset: int) -> str | None:
+        """The name of the event of `kind` the source last named before `offset`."""
+        k = bisect.bisect_left(self.at, (offset,))
+        while k > 0:
+            k -= 1
+            if self.at[k][1] == kind:
+                return self.at[k][2]
+        return None
+
+
+_NO_NAMES = EventNames()
+
+
+def _known_name(text: str, token: Token, word: str, names: EventNames) -> str | None:
+    """The event name a capitalised token is (possessive dropped), if the source names such an event."""
+    if not names.kinds or token.figure >= 0:
+        return None
+    bare = word[:-2] if word.endswith("'s") else word
+    if bare not in names.kinds:
+        return None
+    original = text[token.start : token.start + len(bare)]
+    return original if original[:1].isupper() else None
+
+
 def _event_date(
-    text: str, tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon
+    text: str, tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon, *, modifiable: bool = True
 ) -> tuple[int | None, DateRole]:
-    """The date figure that dates an event cue, and whether it gives its start or end."""
+    """The date figure that dates an event cue, and whether it gives its start or end.
+
+    A bare name ("Maria") takes no date before it (`modifiable` false): a name
+    has no modifiers, so "released in May put Maria's toll" is not May's Maria.
+    """
     n = len(words)
     role = DateRole.OCCURRENCE
     # Before the cue, with only modifiers between: "the October 7 attacks", "his
@@ -309,7 +366,7 @@ def _event_date(
     # May estimated that the hurricane".
     j = first - 1
     steps = 0
-    while j >= 0 and steps < 4:
+    while modifiable and j >= 0 and steps < 4:
         if tokens[j].figure >= 0:
             value = figures[tokens[j].figure].value
             if isinstance(value, DateValue):
@@ -325,14 +382,29 @@ def _event_date(
     # "the last truce, which Israel ended in mid-March". Not when the cue only
     # modifies a noun ("the collapse site on Sunday"), nor when it sits inside
     # "the site of the collapse on Friday", where the date belongs to the verb.
+    # A relative clause on the event may count before it dates: "Hurricane Katrina,
+    # which killed as many as 1,800 people in 2005" — its figures are crossed, and the
+    # date after them must be introduced as a time ("in 2005"), not "by December".
     j = last + 1
     steps = 0
-    while j < n and steps < 10 and not _inside_of_phrase(words, tokens, first, text):
+    relative = crossed = False
+    while j < n and steps < (_RELATIVE_REACH if relative else 10) and not _inside_of_phrase(words, tokens, first, text):
         if tokens[j].figure >= 0:
             if isinstance(figures[tokens[j].figure].value, DateValue):
+                if crossed and role is DateRole.OCCURRENCE and words[j - 1] not in _TIME_PREPOSITIONS:
+                    break
                 return tokens[j].figure, role
-            break
+            if not relative:
+                break
+            crossed = True
+            j += 1
+            steps += 1
+            continue
         word = words[j]
+        if word == "," and j <= last + 2 and j + 1 < n and words[j + 1] in _RELATIVE_PRONOUNS and not crossed:
+            relative = True  # "Hurricane Katrina, which …": the cue, perhaps its name, then the clause
+        elif relative and word == ",":
+            break  # the relative clause is over
         if word in (";", "(", ")") or word in _REPORTING or (word in lexicon.event_cues.by_first and lexicon.event_cues.match_at(words, j)):
             break  # a reporting verb's date dates the report ("…, police said on Monday")
         if lexicon.start_cues.match_at(words, j):
@@ -351,6 +423,12 @@ def _event_date(
         steps += 1
     return None, DateRole.OCCURRENCE
 
+
+#: A relative clause on an event ("…, which killed as many as 1,800 people in 2005"):
+#: its pronouns, how far it may run, and the prepositions that make a date in it the event's.
+_RELATIVE_PRONOUNS = frozenset("which that".split())
+_RELATIVE_REACH = 16
+_TIME_PREPOSITIONS = frozenset("in on".split())
 
 #: Words that may not stand between a date and the event cue after it.
 _FUNCTION_WORDS = frozenset(
@@ -516,6 +594,8 @@ def _attributions(text: str, tokens: list[Token], words: list[str], lexicon: Lex
             continue
         if words[k].endswith("'s") and k + 1 < n and lexicon.attribution_possessive.match_at(words, k + 1):
             who = _name_before(text, tokens, words, k, lexicon)
+            if who is None and words[k][:-2] in lexicon.attribution_estimates:
+                who = (k, k)  # "the study's central estimate": the study is the party, as in "the study … estimates"
             if who is not None:
                 add(who[0], k + 1, who[0], who[1])
     return found

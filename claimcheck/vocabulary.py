@@ -217,6 +217,9 @@ class EventGrammar(_Strict):
     phase_kind: str = "ceasefire"
     outbreak_connectors: list[str] = Field(default_factory=list)
     meeting_words: list[str] = Field(default_factory=list)
+    #: Words that name whatever the source is about ("the disaster", "the events of
+    #: 14 June 2017"): a mention of the kind of event the source names most.
+    anaphoric_cues: list[str] = Field(default_factory=list)
 
 
 class PlaceEntry(_Strict):

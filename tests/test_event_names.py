@@ -63,3 +63,18 @@ def test_a_study_is_the_party_of_its_estimate() -> None:
     claims = _claims("The study's central estimate of 2,975 excess deaths from Hurricane Maria is far above the official count.", dt.date(2018, 8, 29))
     attribution = claims["2,975"].attribution  # type: ignore[attr-defined]
     assert attribution is not None and attribution.who == "study's"
+
+
+def test_the_disaster_is_the_kind_of_event_the_source_names_most() -> None:
+    text = (
+        "The war has gone on for months. The war began with the attack on Oct. 7, 2023. "
+        "The fighting continues. Survivors recalled the events of Oct. 7, 2023."
+    )
+    claims = [c for c in extract(Source(id="s", text=text, published=dt.date(2024, 5, 1))) if c.span.quote == "Oct. 7, 2023"]
+    # The war is named more often, but an ongoing war is not what "the events of" a day were.
+    assert claims[-1].event is not None and claims[-1].event.kind == "attack"
+
+
+def test_the_disaster_in_a_source_that_names_no_event_is_no_event() -> None:
+    claims = _claims("Relief groups recalled the events of 14 June 2017 at the memorial.", dt.date(2018, 6, 15))
+    assert claims["14 June 2017"].event is None  # type: ignore[attr-defined]

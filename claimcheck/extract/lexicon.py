@@ -150,6 +150,9 @@ class Lexicon:
     #: the name after it (group 2); group 1 is the cue, looked up in `named_cue_kind`.
     event_names: re.Pattern[str] | None
     named_cue_kind: dict[str, str]
+    #: "the disaster", "the events of": a mention of the source's main kind of event.
+    anaphoric_cues: PhraseTable
+    anaphora: re.Pattern[str] | None
     event_span: dict[str, str]
     start_cues: PhraseTable
     occurrence_cues: PhraseTable
@@ -447,7 +450,10 @@ def _build(v: Vocabulary) -> Lexicon:
         else None
     )
     g = v.events
-    start_cues, end_cues, proposal_cues, relative_cues, phase_cues, occurrence_cues = (PhraseTable() for _ in range(6))
+    start_cues, end_cues, proposal_cues, relative_cues, phase_cues, occurrence_cues, anaphoric_cues = (PhraseTable() for _ in range(7))
+    for phrase in g.anaphoric_cues:
+        anaphoric_cues.add(phrase, "anaphoric")
+    anaphora = re.compile(r"(?i)\b(?:" + "|".join(_phrase_regex(p) for p in g.anaphoric_cues) + r")\b") if g.anaphoric_cues else None
     for phrase in g.start_cues:
         start_cues.add(phrase, "start")
     for phrase in g.occurrence_cues:
@@ -576,9 +582,11 @@ def _build(v: Vocabulary) -> Lexicon:
         populations=populations,
         population_dimension=population_dimension,
         event_cues=event_cues,
-        event_starters=frozenset(event_cues.by_first) | frozenset(phase_cues.by_first),
+        event_starters=frozenset(event_cues.by_first) | frozenset(phase_cues.by_first) | frozenset(anaphoric_cues.by_first),
         event_names=event_names,
         named_cue_kind=named_cue_kind,
+        anaphoric_cues=anaphoric_cues,
+        anaphora=anaphora,
         event_span=event_span,
         start_cues=start_cues,
         occurrence_cues=occurrence_cues,

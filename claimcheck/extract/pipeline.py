@@ -29,9 +29,9 @@ from ..model import (
 from ..text import LineIndex, Sentence, make_span, split_sentences
 from ..vocabulary import Vocabulary
 from .figures import Figure, find_figures
-from .lexicon import Lexicon, compile_lexicon
+from .lexicon import TOKEN, Lexicon, compile_lexicon
 from .measures import STOP_WORDS, NounPhrase, noun_phrase, read_measure
-from .reading import FIGURE, NOT_NAMES, EventCue, EventNames, SentenceReading, read_sentence
+from .reading import FIGURE, NOT_NAMES, EventCue, SourceEvents, SentenceReading, read_sentence
 from .revisions import clause_date, is_difference, is_reference, is_running, is_subset
 from .structure import Structure, find_structures
 
@@ -112,7 +112,7 @@ class _SourceReader:
         self.lexicon = lexicon
         self.index = index
         self.vocabulary = lexicon.vocabulary
-        self.names = _event_names(text, lexicon)
+        self.names = _source_events(text, lexicon)
 
     def claims(self) -> Iterator[Claim]:
         by_sentence: dict[int, list[int]] = {}
@@ -436,26 +436,40 @@ class _SourceReader:
         return any(p.search(snippet) for p in self.lexicon.elapsed)
 
 
-def _event_names(text: str, lexicon: Lexicon) -> EventNames:
-    """The events a source names ("Hurricane Maria"), and every place it names them,
-    the bare name included ("Maria came ashore").
+def _source_events(text: str, lexicon: Lexicon) -> SourceEvents:
+    """The events a source names ("Hurricane Maria"), every place it names them, the
+    bare name included ("Maria came ashore"), and — if it speaks of "the disaster" —
+    the kind of event it names most.
 
     A name that is also a word the sentence reader must keep (a month, a
     weekday, a title) is left out.
     """
-    names = EventNames()
-    if lexicon.event_names is None:
-        return names
-    written: dict[str, str] = {}
-    for m in lexicon.event_names.finditer(text):
-        name = m.group(2)
-        if name.lower() not in NOT_NAMES and name.lower() not in names.kinds:
-            names.kinds[name.lower()] = lexicon.named_cue_kind[" ".join(m.group(1).lower().split())]
-            written[name.lower()] = name
-    if written:
-        bare = re.compile(r"\b(" + "|".join(re.escape(n) for n in written.values()) + r")\b")
-        names.at = [(m.start(), names.kinds[m.group(1).lower()], m.group(1)) for m in bare.finditer(text)]
-    return names
+    events = SourceEvents()
+    if lexicon.event_names is not None:
+        written: dict[str, str] = {}
+        for m in lexicon.event_names.finditer(text):
+            name = m.group(2)
+            if name.lower() not in NOT_NAMES and name.lower() not in events.kinds:
+                events.kinds[name.lower()] = lexicon.named_cue_kind[" ".join(m.group(1).lower().split())]
+                written[name.lower()] = name
+        if written:
+            bare = re.compile(r"\b(" + "|".join(re.escape(n) for n in written.values()) + r")\b")
+            events.at = [(m.start(), events.kinds[m.group(1).lower()], m.group(1)) for m in bare.finditer(text)]
+    if lexicon.anaphora is not None and lexicon.anaphora.search(text):
+        events.main_kind = _main_kind(text, lexicon)
+    return events
+
+
+def _main_kind(text: str, lexicon: Lexicon) -> str | None:
+    """The kind of event, not an ongoing one, that the text names most (the first named, on a tie)."""
+    words = [w.replace("’", "'") for w in TOKEN.findall(text.lower())]
+    counts: dict[str, int] = {}
+    for i, word in enumerate(words):
+        if word in lexicon.event_cues.by_first and (hit := lexicon.event_cues.match_at(words, i)):
+            kind = str(hit[1])
+            if lexicon.event_span.get(kind) != "ongoing":
+                counts[kind] = counts.get(kind, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None  # dicts keep first-seen order: ties go to the first
 
 
 class _Carry:

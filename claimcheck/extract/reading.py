@@ -17,7 +17,7 @@ from .figures import Figure
 from .lexicon import Lexicon
 from ..names import place_set
 
-__all__ = ["Token", "EventCue", "EventNames", "SentenceReading", "read_sentence", "clause_of", "FIGURE", "NOT_NAMES"]
+__all__ = ["Token", "EventCue", "SourceEvents", "SentenceReading", "read_sentence", "clause_of", "FIGURE", "NOT_NAMES"]
 
 #: The word of a figure's token.
 FIGURE = "\x00fig"
@@ -111,14 +111,15 @@ def read_sentence(
     figures: list[Figure],
     first_figure: int,
     lexicon: Lexicon,
-    names: EventNames | None = None,
+    names: SourceEvents | None = None,
 ) -> SentenceReading:
     """Tokenise a sentence and find its events, places and attribution.
 
     `names` are the events the source names ("Hurricane Maria"): the name
     alone ("Maria came ashore on Sept. 20") is then a mention of that event,
     and an unnamed, undated mention of its kind ("killed by the storm") is the
-    one last named before it.
+    one last named before it; "the disaster" is a mention of the kind the
+    source names most.
     """
     tokens = tokenize(text, start, end, figures, first_figure)
     words = [t.word for t in tokens]
@@ -126,7 +127,7 @@ def read_sentence(
     reading.figure_token = {t.figure: i for i, t in enumerate(tokens) if t.figure >= 0}
     reading.clauses = clause_of(words)
     reading.places = _places(text, tokens, words, lexicon)
-    reading.events = _events(text, tokens, words, figures, lexicon, reading.places, names or _NO_NAMES)
+    reading.events = _events(text, tokens, words, figures, lexicon, reading.places, names or _NO_EVENTS)
     if not lexicon.attribution_triggers.isdisjoint(words) or any(w.endswith("'s") for w in words):
         reading.attributions = _attributions(text, tokens, words, lexicon)
     return reading
@@ -228,7 +229,7 @@ def _events(
     figures: list[Figure],
     lexicon: Lexicon,
     places: list[tuple[int, str]],
-    names: EventNames,
+    names: SourceEvents,
 ) -> list[EventCue]:
     """Event mentions, each at the index of its cue's first token."""
     found: list[tuple[int, int, str, int | None]] = []  # (first token, last token, kind, phase)
@@ -257,6 +258,11 @@ def _events(
             i += length
             if i < n and _known_name(text, tokens[i], words[i], names) is not None:
                 i += 1  # "Hurricane Maria": the name belongs to the cue, not a mention of its own
+            continue
+        anaphor = lexicon.anaphoric_cues.match_at(words, i) if names.main_kind else None
+        if anaphor:
+            found.append((i, i + anaphor[0] - 1, str(names.main_kind), None))
+            i += anaphor[0]
             continue
         i += 1
 
@@ -319,13 +325,17 @@ def _events(
 
 
 @dataclass(slots=True)
-class EventNames:
-    """The events one source names ("Hurricane Maria"), and where it names each."""
+class SourceEvents:
+    """What one source says of its events as a whole: the names it gives them
+    ("Hurricane Maria"), where it names each, and the kind it names most."""
 
     #: Lower-cased name → event kind.
     kinds: dict[str, str] = field(default_factory=dict)
     #: Every place a name stands, as (offset, kind, name as written), in text order.
     at: list[tuple[int, str, str]] = field(default_factory=list)
+    #: The kind of event (not an ongoing one) the source names most: what "the
+    #: disaster" is. Worked out only for a source that uses such a word.
+    main_kind: str | None = None
 
     def before(self, kind: str, offset: int) -> str | None:
         """The name of the event of `kind` the source last named before `offset`."""
@@ -337,10 +347,10 @@ class EventNames:
         return None
 
 
-_NO_NAMES = EventNames()
+_NO_EVENTS = SourceEvents()
 
 
-def _known_name(text: str, token: Token, word: str, names: EventNames) -> str | None:
+def _known_name(text: str, token: Token, word: str, names: SourceEvents) -> str | None:
     """The event name a capitalised token is (possessive dropped), if the source names such an event."""
     if not names.kinds or token.figure >= 0:
         return None

@@ -48,6 +48,9 @@ class Alignment:
     #: Claims tied to their event only by a guess: an undated mention naming a
     #: place the event's dated mentions do not ("the campaign … in Lebanon").
     weak: set[str] = field(default_factory=set)
+    #: Events whose sources date them a typo apart with no majority: by event id, the
+    #: (earliest, latest) starts, as ordinals, that as many sources give as the date kept.
+    disputed_starts: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass(eq=False)  # compared by identity: two mentions alike are still two mentions
@@ -85,6 +88,11 @@ class _Cluster:
     merged_from: int = 1
     outbreak_of: set[str] = field(default_factory=set)
     order: int = 0  # when it was made: ties go to the earlier cluster
+    #: The starts of the clusters merged into this one as typos of its date — what the
+    #: sources that disagree with the surviving date say instead — each with how many
+    #: sources gave it; and how many gave the surviving date itself.
+    other_starts: list[tuple[tuple[int, int], int]] = field(default_factory=list)
+    own_sources: int = 0
 
     def fits(self, m: _Mention) -> bool:
         start = _intersect(self.start, m.start)
@@ -129,7 +137,9 @@ def align(claims: list[Claim], sources: list[Source], vocabulary: Vocabulary, to
     event_of = resolver.resolve(claims)
     events = resolver.events()
     groups, group_of = _group(claims, event_of, vocabulary, resolver, tolerances)
-    return Alignment(events=events, groups=groups, event_of=event_of, group_of=group_of, weak=resolver.weak)
+    # A start as many sources give as the surviving one is as likely: the date is undecided.
+    disputed = {c.id: [s for s, n in c.other_starts if n >= c.own_sources and s[0] > _FAR_PAST] for c in resolver.clusters}
+    return Alignment(events=events, groups=groups, event_of=event_of, group_of=group_of, weak=resolver.weak, disputed_starts={k: v for k, v in disputed.items() if v})
 
 
 class _EventResolver:
@@ -264,7 +274,8 @@ class _EventResolver:
     def _merge_typos(self) -> None:
         """Merge events of one kind whose dates differ as a typo would: a year, or a few days.
 
-        One pair at a time, the first in cluster order, until none is left. A merge
+        One pair at a time, the first in order of support (how many sources date the
+        event at or a typo from a cluster's date), until none is left. A merge
         keeps the surviving cluster's date, so which clusters are a typo apart never
         changes and is worked out once (through the parts of the date a typo leaves
         alone, not pair by pair); what a merge changes is the survivor's weight and
@@ -289,12 +300,21 @@ class _EventResolver:
                 partners[id(a)] = sorted(near.values(), key=lambda b: position[id(b)])
         if not partners:
             return
-        candidates = [a for a in dated if id(a) in partners]
+        # A date a typo away from more of the others is the likelier true one: "Oct. 7,
+        # 2023" between "Oct. 7, 2022" and "Oct. 4, 2023" is one typo from each, which
+        # are two apart. Such a date is looked at first and survives its merges; between
+        # two dates only (as supported as each other) more sources decide.
+        support = {id(a): len({m.source.id for c in [a, *partners[id(a)]] for m in c.mentions}) for a in dated if id(a) in partners}
+        candidates = sorted((a for a in dated if id(a) in partners), key=lambda a: (-support[id(a)], position[id(a)]))
         gone_to: dict[int, _Cluster] = {}
         while (pair := _first_pair(candidates, partners, gone_to)) is not None:
             a, b = pair
             # The date more sources give survives (then more mentions, then the earlier).
-            keep, gone = (a, b) if _weight(a) >= _weight(b) else (b, a)
+            keep, gone = (a, b) if (support[id(a)], _weight(a)) >= (support[id(b)], _weight(b)) else (b, a)
+            if not keep.other_starts:
+                keep.own_sources = len({m.source.id for m in keep.mentions})
+            gone_own = gone.own_sources if gone.other_starts else len({m.source.id for m in gone.mentions})
+            keep.other_starts += [(gone.start, gone_own), *gone.other_starts]
             keep.mentions.extend(gone.mentions)
             keep.discriminators |= gone.discriminators
             keep.outbreak_of |= gone.outbreak_of

@@ -87,6 +87,7 @@ def build_report(
         vocabulary=vocabulary,
         config=config,
         event_starts={e.id: (e.start[0].toordinal(), e.start[1].toordinal()) for e in alignment.events if e.start},
+        disputed_starts=alignment.disputed_starts,
         weak_links=alignment.weak,
         focus=focused,
     )

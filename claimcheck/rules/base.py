@@ -46,6 +46,10 @@ class RuleContext:
     vocabulary: Vocabulary
     config: Config
     event_starts: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: The other starts sources give an event whose date they dispute, as many of them
+    #: as give the start kept (typos of one another, no majority): a check that builds
+    #: on the start holds if it holds for any of them.
+    disputed_starts: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     weak_links: set[str] = field(default_factory=set)
     cache: dict[object, object] = field(default_factory=dict)
     #: When set, the ids of the sources findings must be about (a check's

@@ -171,7 +171,9 @@ class ElapsedTime(Rule):
     worked out from the event's start (as the sources date it) to the claim's
     as-of date, in the claim's own unit. The newsroom reading takes "21
     months" to mean from 20½ up to 22 months; the strict reading allows a
-    unit more either way. Checked only when the sources date the event's start.
+    unit more either way. Checked only when the sources date the event's start;
+    when as many of them date it one way as another, a typo apart (CC102
+    reports that), a figure that holds for either date is not flagged.
     """
 
     code = "CC203"
@@ -200,6 +202,9 @@ class ElapsedTime(Rule):
                 reading, severity = "newsroom", Severity.WARNING
             else:
                 reading, severity = "strict", Severity.ERROR
+            others = context.disputed_starts.get(group.event_id.split("/")[0], [])
+            if any(_holds_from(other, claim.as_of, value, newsroom if reading == "newsroom" else strict) for other in others):
+                continue  # the start is in dispute, and this figure agrees with one side of it
             yield self._discrepancy(context, group, claim, began, actual, strict, newsroom, reading, severity)
 
     def _discrepancy(self, context, group, claim, began, actual, strict, newsroom, reading, severity) -> Discrepancy:  # type: ignore[no-untyped-def]
@@ -229,6 +234,12 @@ class ElapsedTime(Rule):
             group_id=group.id,
             fingerprint=fingerprint(self.code, key, [(claim.source_id, value_text(claim))]),
         )
+
+
+def _holds_from(start: tuple[int, int], as_of: dt.date, value: Duration, window: tuple[float, float]) -> bool:
+    """Whether an elapsed figure lies in `window` counted from either end of a start range (ordinals)."""
+    unit = value.unit.value
+    return any(_inside(window, _elapsed(dt.date.fromordinal(day), as_of, unit)) for day in start)
 
 
 def _elapsed(start: dt.date, end: dt.date, unit: str) -> float:

@@ -38,8 +38,20 @@ def test_extraction_on_other_events(case: str) -> None:
     assert s.measure_accuracy >= 0.65
 
 
-def test_mutation_recall_on_the_founding_example() -> None:
-    result = run(FIXTURES / "ceasefire")
-    print(f"\nceasefire mutations: recall {result.recall:.3f} ({result.found}/{result.total}); false alarms {len(result.false_alarms)}")
+#: Mutation recall reached on each case (docs/accuracy.md), asserted as floors. The
+#: target is 0.95; the cases below it miss figures claimcheck has no reading for yet:
+#: Maria's 9 are the end of the window the Harvard survey's estimate covers (a
+#: figure's window, not an event's date or an as-of date); Surfside's 2 are "a search
+#: that began in the early hours of June 24", the collapse dated through the search.
+MUTATION_FLOORS = {"ceasefire": 0.96, "maria": 0.689, "surfside": 0.666, "grenfell": 1.0, "haiti": 1.0}
+
+
+@pytest.mark.parametrize("case", sorted(MUTATION_FLOORS))
+def test_mutation_recall(case: str) -> None:
+    result = run(FIXTURES / case)
+    print(f"\n{case} mutations: recall {result.recall:.3f} ({result.found}/{result.total}); false alarms {len(result.false_alarms)}; collateral {len(result.collateral)}")
     assert result.false_alarms == []
-    assert result.recall >= 0.95
+    # A changed figure must not throw unrelated figures out of line (a re-dated event
+    # splitting or joining groups): no mutant raises an error or warning about others.
+    assert [(m.target.quote, m.new_quote, alarms) for m, alarms in result.collateral] == []
+    assert result.recall >= MUTATION_FLOORS[case]

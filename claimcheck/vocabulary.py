@@ -237,6 +237,10 @@ class PartyEntry(_Strict):
     id: str
     side: str
     names: list[str]
+    #: Names that mean this party only in a sentence naming one of the `local_to` places
+    #: ("the health ministry" in a sentence about Gaza).
+    local_names: list[str] = Field(default_factory=list)
+    local_to: list[str] = Field(default_factory=list)
     replace: bool = False
 
 
@@ -250,6 +254,9 @@ class Attribution(_Strict):
     official: list[str] = Field(default_factory=list)
     speakers: list[str] = Field(default_factory=list)
     authority_words: list[str] = Field(default_factory=list)
+    not_speakers: list[str] = Field(default_factory=list)
+    side_words: dict[str, list[str]] = Field(default_factory=dict)
+    official_side: str | None = None
     opposing: list[tuple[str, str]] = Field(default_factory=list)
 
 

@@ -27,3 +27,40 @@ def test_a_length_is_still_an_events_length() -> None:
 def test_a_share_is_never_a_count_of_the_measure() -> None:
     claim = _claims("Children account for 40 percent of the deaths in the earthquake.")["40 percent"]
     assert claim.measure == "count" and claim.measure_class is TemporalClass.UNKNOWN
+
+
+def _attribution(text: str) -> tuple[str | None, str | None, str | None] | None:
+    claim = next(c for c in extract(Source(id="s", text=text, published=dt.date(2024, 5, 2))) if c.kind.value == "count")
+    a = claim.attribution
+    return None if a is None else (a.who, a.party, a.side)
+
+
+def test_according_to_keeps_any_speaker() -> None:
+    assert _attribution("The attack killed 45 people, according to the rebels.") == ("rebels", None, "rebels")
+    assert _attribution("The crackdown killed 80 people, according to opposition leaders.") == ("opposition leaders", None, "opposition")
+    assert _attribution("The flood killed 30 people, according to local residents.") == ("local residents", None, None)
+
+
+def test_according_to_a_body_behind_the_figures() -> None:
+    assert _attribution("The flood killed 30 people, according to figures from the interior ministry.") == ("interior ministry", "authorities", "government")
+
+
+def test_according_to_what_names_no_speaker() -> None:
+    assert _attribution("The convoy reached 30 villages, according to plan.") is None
+    assert _attribution("The flood killed 30 people, according to reports.") is None
+
+
+def test_a_spokesman_for_the_rebels_is_a_rebel() -> None:
+    assert _attribution("The attack killed 45 people, according to a spokesman for the rebels.") == ("spokesman for rebels", None, "rebels")
+
+
+def test_the_health_ministry_is_gazas_in_a_sentence_about_gaza() -> None:
+    assert _attribution("The strike in Gaza killed 45 people, the health ministry said.")[1:] == ("hamas", "hamas")  # type: ignore[index]
+    assert _attribution("The flood in Lenska killed 45 people, the health ministry said.")[1:] == ("authorities", "government")  # type: ignore[index]
+
+
+def test_several_places_are_one_place_key() -> None:
+    claims = _claims("The earthquake has killed 5,000 people in Turkey and Syria.")
+    assert claims["5,000"].place == "Syria and Turkey"
+    claims = _claims("The strikes killed 30 people in Gaza, Israel said on Sunday.")
+    assert claims["30"].place == "Gaza"

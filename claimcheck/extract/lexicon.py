@@ -173,6 +173,10 @@ class Lexicon:
     speakers: frozenset[str]
     attribution_triggers: frozenset[str]
     authority_words: frozenset[str]
+    not_speakers: PhraseTable
+    side_words: tuple[tuple[str, frozenset[str]], ...]
+    official_side: str | None
+    local_parties: PhraseTable
     future_cues: PhraseTable
     revision_before: PhraseTable
     change_verbs: frozenset[str]
@@ -478,9 +482,12 @@ def _build(v: Vocabulary) -> Lexicon:
             place_within[place.name] = place.within
 
     parties = PhraseTable()
+    local_parties = PhraseTable()
     for party in v.parties:
         for name in party.names:
             parties.add(name, (party.id, party.side))
+        for name in party.local_names:
+            local_parties.add(name, (party.id, party.side, frozenset(party.local_to)))
     a = v.attribution
     attribution_before, attribution_verbs, attribution_possessive, attribution_official = (PhraseTable() for _ in range(4))
     for phrase in a.before_who:
@@ -491,6 +498,9 @@ def _build(v: Vocabulary) -> Lexicon:
         attribution_possessive.add(phrase, True)
     for phrase in a.official:
         attribution_official.add(phrase, True)
+    not_speakers = PhraseTable()
+    for phrase in a.not_speakers:
+        not_speakers.add(phrase, True)
     # A sentence is read for an attribution only if it has one of these words.
     attribution_triggers = (
         frozenset(t for table in (attribution_before, attribution_verbs, attribution_official) for t in table.by_first)
@@ -607,6 +617,10 @@ def _build(v: Vocabulary) -> Lexicon:
         speakers=frozenset(w.lower() for w in a.speakers),
         attribution_triggers=attribution_triggers,
         authority_words=frozenset(w.lower() for w in v.attribution.authority_words),
+        not_speakers=not_speakers,
+        side_words=tuple((side, frozenset(w.lower() for w in words)) for side, words in v.attribution.side_words.items()),
+        official_side=v.attribution.official_side,
+        local_parties=local_parties,
         future_cues=future_cues,
         revision_before=revision_before,
         change_verbs=frozenset(w.lower() for w in r.change_verbs),

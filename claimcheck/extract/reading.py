@@ -15,7 +15,7 @@ from .._build import build
 from ..model import DateRole, DateValue, EventMention
 from .figures import Figure
 from .lexicon import Lexicon
-from ..names import place_set
+from ..names import place_members, place_set
 
 __all__ = ["Token", "EventCue", "SourceEvents", "SentenceReading", "read_sentence", "clause_of", "FIGURE", "NOT_NAMES"]
 
@@ -129,7 +129,8 @@ def read_sentence(
     reading.places = _places(text, tokens, words, lexicon)
     reading.events = _events(text, tokens, words, figures, lexicon, reading.places, names or _NO_EVENTS)
     if not lexicon.attribution_triggers.isdisjoint(words) or any(w.endswith("'s") for w in words):
-        reading.attributions = _attributions(text, tokens, words, lexicon)
+        named = frozenset(member for _, name in reading.places for member in place_members(name))
+        reading.attributions = _attributions(text, tokens, words, lexicon, named)
     return reading
 
 
@@ -549,11 +550,15 @@ def _mark_outbreaks(cues: list[EventCue], words: list[str], lexicon: Lexicon) ->
 _OUTBREAK_REACH = 40
 
 
-def _attributions(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) -> list[tuple[int, int, tuple[str, str | None, str | None, str | None]]]:
+def _attributions(
+    text: str, tokens: list[Token], words: list[str], lexicon: Lexicon, places: frozenset[str] = frozenset()
+) -> list[tuple[int, int, tuple[str, str | None, str | None, str | None]]]:
     """Every attributing phrase in a sentence: (start, end, (phrase, who, party id, side)).
 
     Read on the sentence's words (data/attribution.toml): "according to X",
     "X said", "said X", "X's count", "a Harvard-led survey … estimated".
+    `places` are the places the sentence names, for parties known by a local
+    name ("the health ministry" in a sentence about Gaza).
     """
     found: list[tuple[int, int, tuple[str, str | None, str | None, str | None]]] = []
     n = len(words)
@@ -561,7 +566,7 @@ def _attributions(text: str, tokens: list[Token], words: list[str], lexicon: Lex
     def add(first: int, last: int, who_first: int, who_last: int) -> None:
         who = text[tokens[who_first].start : tokens[who_last].end]
         phrase = text[tokens[first].start : tokens[last].end]
-        party, side = _party(who, lexicon)
+        party, side = _party(who, lexicon, places)
         found.append((tokens[first].start, tokens[last].end, (phrase, who, party, side)))
 
     starters = lexicon.attribution_triggers
@@ -572,6 +577,9 @@ def _attributions(text: str, tokens: list[Token], words: list[str], lexicon: Lex
         hit = lexicon.attribution_before.match_at(words, k)
         if hit:
             who = _name_after(text, tokens, words, k + hit[0], lexicon)
+            spoken = _speaker_after(tokens, words, k + hit[0], lexicon)
+            if who is None or (spoken is not None and spoken[1] > who[1] and words[who[1] + 1] in ("for", "of", "from", "by")):
+                who = spoken  # "according to a spokesman for the rebels": the whole phrase
             if who is not None:
                 add(k, who[1], who[0], who[1])
             continue
@@ -681,16 +689,62 @@ def _name_after(text: str, tokens: list[Token], words: list[str], start: int, le
     return (start, last) if last >= start else None
 
 
-def _party(who: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
-    """The party id and side a name stands for: a vocabulary party, "authorities" for an official body, or none."""
+def _speaker_after(tokens: list[Token], words: list[str], start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """A common-noun speaker after "according to": "the rebels", "opposition leaders", "a
+    spokesman for the army", "figures from the health ministry" (the ministry). Not a phrase
+    that names no one ("according to plan", "according to reports")."""
+    n = len(words)
+    k = start
+    while k < n and words[k] in ("the", "a", "an"):
+        k += 1
+    last = None
+    m = k
+    while m < n and m - k < 7 and tokens[m].figure < 0 and words[m].replace("'", "").replace("-", "").isalnum():
+        if words[m] in _SPEAKER_STOPS:
+            if words[m] not in ("of", "for", "from", "by") or last is None or m + 1 >= n:
+                break
+        last = m
+        m += 1
+    while last is not None and last >= k and words[last] in _SPEAKER_STOPS:
+        last -= 1
+    if last is None or last < k:
+        return None
+    if lexicon.not_speakers.match_at(words, start) or lexicon.not_speakers.match_at(words, k):
+        return None
+    # "figures from the health ministry", "a tally by the army": the body behind the figure.
+    for j in range(k, last):
+        if words[j] in ("from", "by") and (words[j - 1] in lexicon.attribution_estimates or lexicon.attribution_possessive.match_at(words, j - 1)):
+            inner = _speaker_after(tokens, words, j + 1, lexicon)
+            if inner is not None:
+                return inner
+    return k, last
+
+
+#: Words that end a common-noun speaker ("according to the rebels in the north"); "of",
+#: "for", "from" and "by" continue one ("a spokesman for the army").
+_SPEAKER_STOPS = frozenset("of for from by in on at and or but who which that when while as after before since with near over than to said says".split())
+
+
+def _party(who: str, lexicon: Lexicon, places: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """The party id and side a name stands for: a vocabulary party (by name, or by a local
+    name in a sentence naming its place), "authorities" for an official body, or none; and
+    the side its words put it on ("the rebels", "the army")."""
     words = [w.lower().replace("’", "'") for w in _TOKENS.findall(who)]
-    if words and words[0] == "the":
-        words = words[1:]
+    # A party's name may hold its article ("the Gaza health ministry"); try it whole first.
     hit = lexicon.parties.match_at(words, 0) if words else None
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+        hit = hit or (lexicon.parties.match_at(words, 0) if words else None)
     if hit:
         party_id, side = hit[1]  # type: ignore[misc]
         return party_id, side
+    local = lexicon.local_parties.match_at(words, 0) if words and places else None
+    if local and local[0] == len(words):
+        party_id, side, where = local[1]  # type: ignore[misc]
+        if where & places:
+            return party_id, side
     bare = {w[:-2] if w.endswith("'s") else w for w in words}
-    if lexicon.authority_words & bare:
-        return "authorities", None
-    return None, None
+    side = next((name for name, side_words in lexicon.side_words if side_words & bare), None)
+    if lexicon.authority_words & bare and side in (None, lexicon.official_side):
+        return "authorities", lexicon.official_side
+    return None, side

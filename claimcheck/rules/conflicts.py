@@ -217,9 +217,15 @@ def attributed_apart(a: list[Claim], b: list[Claim]) -> bool:
 
 
 def sides_oppose(a: list[Claim], b: list[Claim], opposing: frozenset[tuple[str, str]]) -> bool:
-    """Whether every claim of `a` is attributed to one side and every claim of `b` to a side opposing it."""
-    sides_a = {c.attribution.side if c.attribution else None for c in a}
-    sides_b = {c.attribution.side if c.attribution else None for c in b}
+    """Whether the attributed claims of `a` are all on one side and those of `b` all on a side
+    opposing it, with at least one attributed claim on each.
+
+    A figure the rebels give against the army's is a dispute even when an unattributed
+    source repeats one of them; a claim attributed to a party with no side (a study) on
+    either side leaves it undecided.
+    """
+    sides_a = {c.attribution.side for c in a if c.attribution is not None}
+    sides_b = {c.attribution.side for c in b if c.attribution is not None}
     if len(sides_a) != 1 or len(sides_b) != 1 or None in sides_a or None in sides_b:
         return False
     return (next(iter(sides_a)), next(iter(sides_b))) in opposing

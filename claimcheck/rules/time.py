@@ -11,6 +11,7 @@ from .base import Rule, RuleContext
 from ..names import same_name
 from .conflicts import attribution_key, interval_of, value_text
 from .values import claim_ref
+from ..extract.lexicon import compile_lexicon
 
 __all__ = ["CumulativeDecrease", "Timeline", "ElapsedTime"]
 
@@ -41,6 +42,7 @@ class CumulativeDecrease(Rule):
         if group.measure_class is not TemporalClass.CUMULATIVE or group.measure == "elapsed":
             return
         window = context.config.tolerances.same_date_days
+        opposing = compile_lexicon(context.vocabulary).opposing
         claims = sorted((c for c in context.members(group) if c.as_of), key=lambda c: (c.as_of, c.source_id))
         # The highest earlier figure per reading and per party: a university's
         # estimate does not make a government's later count "fall"; a figure
@@ -69,6 +71,8 @@ class CumulativeDecrease(Rule):
                     continue
                 high = interval_of(claim, reading).high  # type: ignore[arg-type]
                 if high is not None and high < _low(earlier, reading) and context.concerns([claim]):
+                    if _repeats_the_other_side(claim, earlier, context.members(group), reading, opposing):
+                        continue
                     yield self._discrepancy(context, group, claim, earlier, reading)
                     break
 
@@ -99,6 +103,22 @@ class CumulativeDecrease(Rule):
             group_id=group.id,
             fingerprint=fingerprint(self.code, key, [(later.source_id, value_text(later)), (earlier.source_id, value_text(earlier))]),
         )
+
+
+def _repeats_the_other_side(later: Claim, earlier: Claim, members: list[Claim], reading: str, opposing: frozenset[tuple[str, str]]) -> bool:
+    """Whether a later, lower figure attributed to no side agrees with a figure the side
+    opposing the earlier figure's gives: the parties' dispute carried on, not a total that
+    fell ("45 killed, the ministry said", then "12 killed", the Israeli military's figure)."""
+    side = earlier.attribution.side if earlier.attribution else None
+    if side is None or (later.attribution is not None and later.attribution.side is not None):
+        return False
+    figure = interval_of(later, reading)  # type: ignore[arg-type]
+    return any(
+        c.attribution is not None
+        and (side, c.attribution.side) in opposing
+        and interval_of(c, reading).overlaps(figure)  # type: ignore[arg-type]
+        for c in members
+    )
 
 
 def _moves(points: list[Claim]) -> bool:

@@ -10,6 +10,7 @@ from ..report import ClaimGroup, ClaimRef, Discrepancy, Reading, Severity, finge
 from .base import Rule, RuleContext
 from .conflicts import (
     Conflict,
+    interval_of,
     attributed_apart,
     single_source,
     consensus_year,
@@ -84,9 +85,45 @@ def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, 
             if single_source(conflict):
                 continue
             disputed = sides_oppose(conflict.subjects, conflict.consensus, opposing) or attributed_apart(conflict.subjects, conflict.consensus)
+            if not disputed and _unfolding(context, group, conflict) and _growth_explains(conflict):
+                continue  # an early toll hours apart: the lower figure can be the earlier one
             result.append((conflict, disputed))
     context.cache[key] = result
     return result
+
+
+def _unfolding(context: RuleContext, group: ClaimGroup, conflict: Conflict) -> bool:
+    """Whether a running total's event is still unfolding (its start within the developing
+    days of every claim's as-of date), when a toll can double within a day. A war's toll two
+    years on cannot: "more than 57,000" and "more than 112,000" the same day still differ."""
+    if group.measure_class is not TemporalClass.CUMULATIVE or group.event_id is None:
+        return False
+    start = context.event_starts.get(group.event_id.split("/")[0])
+    if start is None:
+        return False
+    limit = context.config.tolerances.developing_days
+    return all(c.as_of is not None and 0 <= c.as_of.toordinal() - start[1] <= limit for c in conflict.subjects + conflict.consensus)
+
+
+def _growth_explains(conflict: Conflict) -> bool:
+    """Whether a rise explains a conflict between running totals of nearly the same date: every
+    figure below another is dated no later than it (on the same day, either may be the earlier).
+
+    "More than 2,300" and "more than 4,300" killed, reported the same day, are an earthquake's
+    toll in the morning and in the evening, not a mismatch; the lower figure dated after the
+    higher is still one (as CC201 has it across dates).
+    """
+    for s in conflict.subjects:
+        a = interval_of(s, conflict.reading)
+        for c in conflict.consensus:
+            b = interval_of(c, conflict.reading)
+            if a.overlaps(b) or s.as_of is None or c.as_of is None:
+                continue
+            below = a.high is not None and b.low is not None and a.high <= b.low  # apart, so one lies below
+            lower, higher = (s, c) if below else (c, s)
+            if lower.as_of > higher.as_of:  # type: ignore[operator]
+                return False
+    return True
 
 
 class _Mismatch(Rule):
@@ -219,8 +256,12 @@ class CountMismatch(_Mismatch):
     with "approximately 1,200", and "1,200" against "1,180" is at most a
     warning. Stock figures (hostages still held) and running totals are
     compared only at nearly the same as-of date; apart, they are a timeline
-    (CC202) or a fall (CC201). Figures attributed to opposing parties are a
-    dispute (CC401), not a mismatch.
+    (CC202) or a fall (CC201). The toll of an event still unfolding (within
+    the developing days of its start) is flagged at nearly the same date only
+    when the lower figure is dated after the higher: on the same day either may
+    be the earlier, and early tolls rise within hours ("more than 2,300" and
+    "more than 4,300" killed in an earthquake the day before). Figures
+    attributed to opposing parties are a dispute (CC401), not a mismatch.
     """
 
     code = "CC101"

@@ -235,18 +235,19 @@ class Report(BaseModel):
 
         return render_text(self)
 
-    def to_html(self, *, rules_url: str = "docs/rules.md") -> str:
+    def to_html(self, *, rules_url: str | None = None) -> str:
         """The report as one self-contained HTML page (see `claimcheck.render.html`).
 
-        Rule codes link to ``{rules_url}#cc101``; point `rules_url` at wherever
-        the rules reference is published.
+        The page documents the rules its discrepancies name, and each rule code
+        links there; with `rules_url` (wherever the rules reference is
+        published), rule codes link to ``{rules_url}#cc101`` instead.
         """
         from .render.html import render_html
 
         return render_html(self, rules_url=rules_url)
 
     def _repr_html_(self) -> str:
-        """The compact HTML view a notebook shows for a report."""
+        """The compact HTML view a notebook shows for a report (no source texts; `to_html` has them)."""
         from .render.html import render_html_fragment
 
         return render_html_fragment(self)

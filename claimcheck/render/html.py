@@ -1,11 +1,14 @@
 """The report as HTML: one self-contained page, or a compact view for a notebook cell.
 
 The page has a summary (sources, claims, discrepancies by severity), the
-discrepancies (each with its message, its rule linked to the rules reference,
-and the sentences of every source involved with the figures marked; a
-timeline also as a chart), and each source's text with every claim marked by
-what became of it (`render/outcomes.py`), each mark linking to the
-discrepancies that cite it, and each quoted sentence linking back.
+discrepancies (each with its message, its rule linked to the rule's
+documentation, and the sentences of every source involved with the figures
+marked; a timeline also as a chart), the documentation of every rule that
+appears (from the rule registry, so the page needs nothing beside it), and
+each source's text with every claim marked by what became of it
+(`render/outcomes.py`), each mark linking to the discrepancies that cite it,
+and each quoted sentence linking back. The notebook view leaves the source
+texts out.
 
 Source text is untrusted: every piece of it is escaped, no attribute takes a
 value from it except through `escape(..., quote=True)`, a source's URL is a
@@ -26,8 +29,10 @@ from html import escape
 from importlib import resources
 
 from .._version import __version__
+from ..markdown import is_markdown
 from ..model import Claim, Quantity, Role, Source
 from ..report import ClaimRef, Discrepancy, Report, Severity
+from .locate import scope_of
 from .outcomes import (
     OUTCOME_INFO,
     TIMELINE_RULE,
@@ -35,13 +40,12 @@ from .outcomes import (
     claim_discrepancies,
     claim_outcomes,
 )
-from .locate import scope_of
 from .timeline_svg import TimelinePoint, timeline_svg
 
-__all__ = ["render_html", "render_html_fragment", "RULES_DOC"]
+__all__ = ["render_html", "render_html_fragment"]
 
-#: Where rule codes link to; a rule's section is ``#cc101`` (its code in lower case).
-RULES_DOC = "docs/rules.md"
+# A rule code in a rule's documentation ("the timeline, CC202, ...").
+_RULE_CODE = re.compile(r"\bCC\d{3}\b")
 
 #: No script may run, nothing may be fetched; inline styles and data: images only.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -57,8 +61,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WEB_URL = re.compile(r"\Ahttps?://[^\s]+\Z", re.IGNORECASE)
 
 
-def render_html(report: Report, *, rules_url: str = RULES_DOC) -> str:
-    """The report as one self-contained HTML page (styles inline, no script, nothing fetched)."""
+def render_html(report: Report, *, rules_url: str | None = None) -> str:
+    """The report as one self-contained HTML page (styles inline, no script, nothing fetched).
+
+    Each discrepancy's rule links to the rule's documentation in the page
+    itself; with `rules_url`, it links to ``{rules_url}#cc101`` instead (a
+    published rules reference), and each rule's section in the page links there too.
+    """
     view = _View(report, rules_url=rules_url, prefix="", level=1, compact=False)
     s, scope = report.summary, scope_of(report)
     read = _plural(scope.drafts, "draft") if scope.is_check else _plural(s.sources, "source")
@@ -83,12 +92,14 @@ def render_html(report: Report, *, rules_url: str = RULES_DOC) -> str:
     )
 
 
-def render_html_fragment(report: Report, *, rules_url: str = RULES_DOC) -> str:
+def render_html_fragment(report: Report, *, rules_url: str | None = None) -> str:
     """The report as a compact HTML fragment for a notebook output cell.
 
-    Its styles are scoped to the fragment and its ids carry a prefix drawn
-    from the report, so several reports can share a notebook. Source texts
-    are folded away until opened.
+    The summary, the discrepancies with their flagged sentences and charts
+    (the other sentences folded away), and the rules; the source texts are
+    left out, and the fragment says how to get the full page. Its styles are
+    scoped to the fragment and its ids carry a prefix drawn from the report,
+    so several reports can share a notebook.
     """
     view = _View(report, rules_url=rules_url, prefix=_prefix(report), level=3, compact=True)
     return f'<div class="cc-report cc-compact" role="region" aria-label="claimcheck report">\n<style>\n{_css()}</style>\n{view.body()}\n</div>'
@@ -124,13 +135,29 @@ def _day(day: dt.date | None) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-@cache
-def _rule_summaries() -> dict[str, str]:
-    # Imported here: the renderer needs only the registry's summaries, and a
-    # report read back from JSON may carry codes this version does not know.
-    from ..rules import RULES
+@dataclass(frozen=True)
+class _RuleDoc:
+    """What the page says about a rule: from the registry, or from the report for a code this version does not know."""
 
-    return {code: cls.summary() for code, cls in RULES.items()}
+    code: str
+    name: str
+    severity: Severity | None
+    summary: str
+    paragraphs: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@cache
+def _rule_doc(code: str, name: str) -> _RuleDoc:
+    # Imported here: the registry is needed only for a report's own rules, and
+    # a report read back from JSON may carry codes this version does not know.
+    from ..rules import rule
+
+    cls = rule(code)
+    if cls is None:
+        return _RuleDoc(code, name, None, f"Not a rule of claimcheck {__version__}: the report was written by another version.", ())
+    paragraphs = tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", cls.doc()) if p.strip())
+    return _RuleDoc(cls.code, cls.name, cls.severity, cls.summary(), paragraphs, cls.aliases)
 
 
 @dataclass
@@ -138,7 +165,7 @@ class _View:
     """One rendering of a report: ids, heading levels and the lookups every section needs."""
 
     report: Report
-    rules_url: str
+    rules_url: str | None
     prefix: str
     level: int
     compact: bool
@@ -147,14 +174,18 @@ class _View:
     claim_ids: dict[str, str] = field(init=False)
     source_ids: dict[str, str] = field(init=False)
     claims: dict[str, Claim] = field(init=False)
+    rules: dict[str, _RuleDoc] = field(init=False)
 
     def __post_init__(self) -> None:
         r = self.report
         self.outcomes = claim_outcomes(r)
         self.cited = claim_discrepancies(r)
-        self.claim_ids = {c.id: f"{self.prefix}c{n}" for n, c in enumerate(r.claims, 1)}
-        self.source_ids = {s.id: f"{self.prefix}s{n}" for n, s in enumerate(r.sources, 1)}
+        # The compact view has no source texts, so nothing links into them.
+        self.claim_ids = {} if self.compact else {c.id: f"{self.prefix}c{n}" for n, c in enumerate(r.claims, 1)}
+        self.source_ids = {} if self.compact else {s.id: f"{self.prefix}s{n}" for n, s in enumerate(r.sources, 1)}
         self.claims = {c.id: c for c in r.claims}
+        names = {d.rule: d.name for d in r.discrepancies}
+        self.rules = {code: _rule_doc(code, names[code]) for code in sorted(names)}
 
     # ---------------------------------------------------------------- helpers
 
@@ -179,20 +210,26 @@ class _View:
             return _text(content)
         return f'<a href="#{_attr(target)}">{_text(content)}</a>'
 
+    def rule_anchor(self, code: str) -> str:
+        return f"{self.prefix}rule-{code.lower()}"
+
     def rule_link(self, d: Discrepancy) -> str:
-        href = f"{self.rules_url}#{d.rule.lower()}"
+        href = f"{self.rules_url}#{d.rule.lower()}" if self.rules_url else f"#{self.rule_anchor(d.rule)}"
         return f'<a href="{_attr(href)}">{_text(d.rule)} {_text(d.name)}</a>'
 
     # ---------------------------------------------------------------- sections
 
     def body(self) -> str:
-        """Header, summary, discrepancies and sources."""
-        parts = [self.header(), self.summary(), self.discrepancies(), self.sources()]
+        """Header, summary, discrepancies, rules and sources (a note in their place in the compact view)."""
+        parts = [self.header(), self.summary(), self.discrepancies(), self.rules_section(), self.full_view_note() if self.compact else self.sources()]
         return "\n".join(p for p in parts if p)
 
     def header(self) -> str:
         s, scope = self.report.summary, scope_of(self.report)
-        sections = [("summary", "Summary"), ("discrepancies", f"Discrepancies ({len(self.report.discrepancies)})"), ("sources", "Sources")]
+        sections = [("summary", "Summary"), ("discrepancies", f"Discrepancies ({len(self.report.discrepancies)})")]
+        if self.rules:
+            sections.append(("rules", "Rules"))
+        sections.append(("full-view", "Source texts") if self.compact else ("sources", "Sources"))
         toc = "".join(f'<li><a href="#{self.prefix}{key}">{_text(label)}</a></li>' for key, label in sections)
         if scope.is_check:
             read = (
@@ -302,7 +339,7 @@ class _View:
         ident = self.d_id(index)
         badge = f'<span class="cc-badge cc-{d.severity.value}"><span aria-hidden="true">{icon}</span> {label}</span>'
         title = f'{badge} <span class="cc-num">{index + 1}.</span> {_text(d.message)}'
-        summary = _rule_summaries().get(d.rule)
+        summary = self.rules[d.rule].summary if self.rules[d.rule].severity is not None else ""
         rule = f'<p class="cc-rule">Rule {self.rule_link(d)}{" — " + _text(summary) if summary else ""}</p>'
         parts = [f'<li class="cc-entry cc-{d.severity.value}" id="{_attr(ident)}">', f'<article aria-labelledby="{_attr(ident)}-h">']
         parts += [self.h(2, title, cls="cc-entry-title", ident=f"{ident}-h"), rule]
@@ -414,6 +451,61 @@ class _View:
         )
         return f'<figure class="cc-figure">{svg}<figcaption>{legend}</figcaption></figure>', table
 
+    def rules_section(self) -> str:
+        """The documentation of every rule the discrepancies name, each linking back to its entries."""
+        if not self.rules:
+            return ""
+        parts = [
+            f'<section class="cc-rules" aria-labelledby="{self.prefix}rules">',
+            self.h(1, "Rules", cls="cc-section-title", ident=f"{self.prefix}rules"),
+            "<p>What each rule above looks for, from claimcheck’s rule registry.</p>",
+        ]
+        entries: dict[str, list[int]] = {}
+        for i, d in enumerate(self.report.discrepancies):
+            entries.setdefault(d.rule, []).append(i)
+        for code, doc in self.rules.items():
+            ident = self.rule_anchor(code)
+            meta = []
+            if doc.severity is not None:
+                icon, label, _ = _SEVERITY[doc.severity]
+                meta.append(f'default severity <span class="cc-badge cc-{doc.severity.value}"><span aria-hidden="true">{icon}</span> {label}</span>')
+            if doc.aliases:
+                meta.append("also known as " + ", ".join(_text(a) for a in doc.aliases))
+            found = ", ".join(f'<a href="#{_attr(self.d_id(i))}"><span class="cc-sr">discrepancy </span>{i + 1}</a>' for i in entries[code])
+            meta.append(f"reported in {found}")
+            if self.rules_url:
+                meta.append(f'<a href="{_attr(f"{self.rules_url}#{code.lower()}")}" rel="noopener noreferrer">the full reference</a>')
+            body = [f'<p class="cc-rule-meta cc-muted">{" · ".join(meta)}</p>', f"<p><strong>{_text(doc.summary)}</strong></p>"]
+            body += [f"<p>{self.linked_codes(p)}</p>" for p in doc.paragraphs]
+            title = self.h(2, f"{_text(code)} {_text(doc.name)}", cls="cc-rule-title")
+            parts.append(f'<section class="cc-rule-doc" id="{_attr(ident)}">{title}{"".join(body)}</section>')
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def linked_codes(self, text: str) -> str:
+        """`text` escaped, with the codes of rules documented on the page linked to their sections."""
+        out, pos = [], 0
+        for m in _RULE_CODE.finditer(text):
+            if m.group() in self.rules:
+                out += [_text(text[pos : m.start()]), f'<a href="#{_attr(self.rule_anchor(m.group()))}">{_text(m.group())}</a>']
+                pos = m.end()
+        out.append(_text(text[pos:]))
+        return "".join(out)
+
+    def full_view_note(self) -> str:
+        """In the compact view, in place of the source texts: how to get the full page."""
+        return "\n".join(
+            [
+                f'<section class="cc-full-view" aria-labelledby="{self.prefix}full-view">',
+                self.h(1, "Source texts", cls="cc-section-title", ident=f"{self.prefix}full-view"),
+                "<p>This view leaves out the sources’ texts. The full page marks every figure in its source’s text, "
+                "each linked to its discrepancies: <code>report.to_html()</code> gives it as a string; "
+                '<code>pathlib.Path("report.html").write_text(report.to_html(), encoding="utf-8")</code> saves it '
+                "to open in a browser (from the command line: <code>claimcheck compare … -f html -o report.html</code>).</p>",
+                "</section>",
+            ]
+        )
+
     def sources(self) -> str:
         parts = [
             f'<section class="cc-sources" aria-labelledby="{self.prefix}sources">',
@@ -447,7 +539,9 @@ class _View:
             meta.append(f"published {_text(_day(src.published))}")
         meta.append(f"role: {_text(src.role.value)}")
         if src.path:
-            meta.append(f"file: <code>{_text(src.path)}</code>")
+            # Offsets count in the file as written, so its markup stays as it is.
+            markup = " (Markdown, shown as written)" if is_markdown(src.path) else ""
+            meta.append(f"file: <code>{_text(src.path)}</code>{markup}")
         if src.url:
             url = src.url.strip()
             meta.append(f'<a href="{_attr(url)}" rel="noopener noreferrer">{_text(url)}</a>' if _WEB_URL.match(url) else f"url: {_text(url)}")
@@ -458,9 +552,6 @@ class _View:
         if unplaced:
             items = "".join(f'<li id="{_attr(self.claim_ids[c.id])}">{_text(c.span.quote)} ({_text(c.describe())}){self.tags(c)}</li>' for c in unplaced)
             body.append(f'<p class="cc-flag">Claims whose offsets do not match this text:</p><ul>{items}</ul>')
-        if self.compact:
-            title = self.h(2, heading, cls="cc-source-title")
-            return f'<details class="cc-source" id="{_attr(ident)}"><summary>{title}</summary>{"".join(body)}</details>'
         return f'<section class="cc-source" id="{_attr(ident)}">{self.h(2, heading, cls="cc-source-title")}{"".join(body)}</section>'
 
     def tags(self, claim: Claim) -> str:

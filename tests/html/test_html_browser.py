@@ -51,9 +51,11 @@ def test_seed_report_in_chromium(seed_report: Report, browser: Browser, write_pa
     assert tag_links == entries  # every discrepancy is reachable from the text, and back
     backs = {a.attrs["href"][1:] for a in root.find_all("a", "cc-back")}
     assert backs <= {m.attrs["id"] for m in marks}
-    # Rule links go to the rules reference's sections.
+    # Rule links go to the rules' sections in the page itself.
     rules = {a.attrs["href"] for p in root.find_all("p", "cc-rule") for a in p.find_all("a")}
-    assert rules == {f"docs/rules.md#{d.rule.lower()}" for d in seed_report.discrepancies}
+    assert rules == {f"#rule-{d.rule.lower()}" for d in seed_report.discrepancies}
+    documented = {n.attrs["id"] for n in root.find_all("section", "cc-rule-doc")}
+    assert {r[1:] for r in rules} == documented
     # The hostages-held timeline: an SVG chart with one point per seed article.
     held = next(svg for svg in root.find_all("svg", "cc-chart") if "hostages held" in svg.find("title").text)
     assert len(held.find_all("g", "cc-point")) == 5

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from htmldom import parse
+from htmldom import parse, text_without
 
 from claimcheck import check
 from claimcheck.report import Report
@@ -38,3 +38,11 @@ def test_the_html_headline_tallies_and_table_agree(report: Report) -> None:
     assert [r.find("th").text for r in rows] == [src.id for src in report.sources]
     cited = len(report.sources) - 2
     assert f"({cited} of the {REFERENCES_READ} references read)" in table.find("caption").text
+
+
+def test_a_markdown_draft_is_said_to_be_shown_as_written(report: Report) -> None:
+    root = parse(report.to_html())
+    typo = next(sec for sec in root.find_all("section", "cc-source") if sec.find("h3").text.startswith("ceasefire-typo"))
+    assert "(Markdown, shown as written)" in typo.find("p", "cc-meta").text
+    # The offsets count in the file as written, so the link's markup is there as typed.
+    assert "[Hamas attack of October 7, 2022](https://example.org/background)" in text_without(typo.find("div", "cc-text"), "cc-tags")

@@ -10,7 +10,8 @@ from htmldom import assert_links_resolve, assert_safe_dom, parse, text_without
 
 from claimcheck.cli import main
 from claimcheck.render import FORMATS, render
-from claimcheck.render.html import RULES_DOC, render_html, render_html_fragment
+from claimcheck.render.html import render_html, render_html_fragment
+from claimcheck.rules import RULES
 from claimcheck.render.outcomes import Outcome, claim_outcomes
 from claimcheck.report import Report
 
@@ -60,7 +61,7 @@ def test_each_discrepancy_has_message_rule_link_and_quoted_sentences(seed_report
         assert d.message in heading.text
         assert d.severity.value.capitalize() in heading.find("span", "cc-badge").text  # a word, not colour alone
         rule = entry.find("p", "cc-rule").find("a")
-        assert rule.attrs["href"] == f"{RULES_DOC}#{d.rule.lower()}"
+        assert rule.attrs["href"] == f"#rule-{d.rule.lower()}"  # the rule's section in the page
         quotes = entry.find_all("li", "cc-quote")
         assert len(quotes) == len(d.claims)
         for quote, ref in zip(quotes, d.claims):
@@ -135,10 +136,42 @@ def test_no_discrepancies_says_so(seed_report: Report) -> None:
     assert not root.find_all("svg")
 
 
+def test_the_page_documents_the_rules_it_names(seed_report: Report) -> None:
+    root = parse(seed_report.to_html())
+    section = root.find("section", "cc-rules")
+    docs = section.find_all("section", "cc-rule-doc")
+    codes = sorted({d.rule for d in seed_report.discrepancies})
+    assert [doc.attrs["id"] for doc in docs] == [f"rule-{c.lower()}" for c in codes]
+    for doc, code in zip(docs, codes):
+        cls = RULES[code]
+        assert doc.find("h3").text == f"{code} {cls.name}"
+        assert f"default severity {cls.severity.value.capitalize()}" in " ".join(doc.find("p", "cc-rule-meta").text.split()).replace("✖ ", "").replace("ℹ ", "")
+        assert cls.summary() in doc.text
+        assert " ".join(cls.doc().split()) in " ".join(doc.text.split())
+        # ...and links back to every entry that cites the rule.
+        backs = [a.attrs["href"] for a in doc.find("p", "cc-rule-meta").find_all("a")]
+        assert backs == [f"#d{i + 1}" for i, d in enumerate(seed_report.discrepancies) if d.rule == code]
+    # Nothing points outside the page: no link to a rules file beside it.
+    assert not [a for a in root.find_all("a") if "rules.md" in a.attrs.get("href", "")]
+    assert_links_resolve(root)
+
+
+def test_a_rule_this_version_does_not_know_is_still_documented(seed_report: Report) -> None:
+    first = seed_report.discrepancies[0].model_copy(update={"rule": "CC999", "name": "from-the-future"})
+    root = parse(seed_report.model_copy(update={"discrepancies": [first]}).to_html())
+    doc = root.find("section", "cc-rule-doc")
+    assert doc.attrs["id"] == "rule-cc999" and doc.find("h3").text == "CC999 from-the-future"
+    assert "Not a rule of claimcheck" in doc.text
+    assert_links_resolve(root)
+
+
 def test_rules_url_can_point_elsewhere(seed_report: Report) -> None:
     root = parse(seed_report.to_html(rules_url="https://example.org/claimcheck/rules.html"))
     hrefs = {a.attrs["href"] for a in root.find("p", "cc-rule").find_all("a")}
     assert hrefs == {"https://example.org/claimcheck/rules.html#cc102"}
+    # The page still documents the rule, and its section links to the published reference.
+    doc = next(n for n in root.iter() if n.attrs.get("id") == "rule-cc102")
+    assert "https://example.org/claimcheck/rules.html#cc102" in {a.attrs["href"] for a in doc.find_all("a")}
 
 
 def test_notebook_view_is_a_compact_scoped_fragment(seed_report: Report) -> None:
@@ -158,9 +191,14 @@ def test_notebook_view_is_a_compact_scoped_fragment(seed_report: Report) -> None
     ids = [n.attrs["id"] for n in root.iter() if "id" in n.attrs]
     assert ids and all(re.fullmatch(r"cc[0-9a-f]{8}-.+", i) for i in ids)
     assert_links_resolve(root)
-    # Source texts are folded away until opened.
-    sources = root.find_all("details", "cc-source")
-    assert len(sources) == len(seed_report.sources) and not any("open" in d.attrs for d in sources)
+    # The source texts are left out, and the view says how to get them.
+    assert not root.find_all(cls="cc-source") and not root.find_all("div", "cc-text")
+    note = root.find("section", "cc-full-view")
+    assert "report.to_html()" in note.text and "write_text(report.to_html()" in note.text
+    # Much smaller than the page: the texts are the bulk of it.
+    assert len(fragment.encode()) < len(seed_report.to_html().encode()) / 2
+    # The rules are there too, linked from the entries.
+    assert root.find("section", "cc-rule-doc").attrs["id"].endswith("-rule-cc102")
     # Each entry shows its message, its flagged sentences and its chart; the rest waits behind a fold.
     for entry, d in zip(root.find_all("li", "cc-entry"), seed_report.discrepancies):
         shown = [q for q in entry.find_all("li", "cc-quote") if not any(a.tag == "details" for a in q.ancestors())]

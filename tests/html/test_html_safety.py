@@ -24,7 +24,7 @@ from claimcheck.model import (
     TemporalClass,
 )
 from claimcheck.render.html import render_html, render_html_fragment
-from claimcheck.report import Report, Summary
+from claimcheck.report import ClaimRef, Discrepancy, Report, Severity, Summary
 
 
 def _source_div(root: Node, source_id: str) -> Node:
@@ -33,19 +33,32 @@ def _source_div(root: Node, source_id: str) -> Node:
 
 
 def test_hostile_article_renders_as_text(hostile_report: Report) -> None:
-    for markup in (hostile_report.to_html(), hostile_report._repr_html_()):
-        root = parse(markup)
-        assert_safe_dom(root)
-        assert_links_resolve(root)
-        assert not root.find_all("img") and not root.find_all("iframe")
-        assert len(root.find_all("style")) == 1  # the planted </style><style> opened none
-        source = next(s for s in hostile_report.sources if s.id == "river-a")
-        div = _source_div(root, "river-a")
-        assert text_without(div, "cc-tags") == source.text
-        for planted in ("<script>document.body.dataset.pwned = 'script'</script>", "</style><style>", 'onerror="document', 'href="javascript:'):
-            assert planted in div.text
-        # Inside the text there is nothing but the claim marks and their tags.
-        assert {n.tag for n in div.iter()} <= {"div", "mark", "span", "a"}
+    root = parse(hostile_report.to_html())
+    assert_safe_dom(root)
+    assert_links_resolve(root)
+    assert not root.find_all("img") and not root.find_all("iframe")
+    assert len(root.find_all("style")) == 1  # the planted </style><style> opened none
+    source = next(s for s in hostile_report.sources if s.id == "river-a")
+    div = _source_div(root, "river-a")
+    assert text_without(div, "cc-tags") == source.text
+    for planted in ("<script>document.body.dataset.pwned = 'script'</script>", "</style><style>", 'onerror="document', 'href="javascript:'):
+        assert planted in div.text
+    # Inside the text there is nothing but the claim marks and their tags.
+    assert {n.tag for n in div.iter()} <= {"div", "mark", "span", "a"}
+
+
+def test_hostile_article_in_the_notebook_view_is_text(hostile_report: Report) -> None:
+    """The notebook view has no source texts, but it quotes sentences and shows titles: those are text too."""
+    root = parse(hostile_report._repr_html_())
+    assert_safe_dom(root)
+    assert_links_resolve(root)
+    assert not root.find_all("img") and not root.find_all("iframe")
+    assert len(root.find_all("style")) == 1
+    blocks = root.find_all("blockquote")
+    assert any("<script>document.body.dataset.pwned = 'script'</script>" in b.text for b in blocks)
+    assert all({n.tag for n in b.iter()} <= {"blockquote", "mark"} for b in blocks)
+    titles = [row.find_all("td")[0].text for row in root.find("table", "cc-sources-table").find("tbody").find_all("tr")]
+    assert any("</title><script>document.body.dataset.pwned = 'title'</script>" in t for t in titles)
 
 
 def test_hostile_sentence_is_quoted_as_text(hostile_report: Report) -> None:
@@ -94,10 +107,11 @@ def test_control_characters_do_not_reach_the_page() -> None:
     assert "Bell\ufffd and null\ufffd and escape\ufffd." in parse(page).find("div", "cc-text").text
 
 
-def _report(sources: list[Source], claims: list[Claim]) -> Report:
+def _report(sources: list[Source], claims: list[Claim], discrepancies: list[Discrepancy] | None = None) -> Report:
+    found = discrepancies or []
     return Report(
-        tool_version="test", vocabulary="test", sources=sources, claims=claims, events=[], groups=[], discrepancies=[],
-        summary=Summary(sources=len(sources), claims=len(claims), groups=0, errors=0, warnings=0, infos=0),
+        tool_version="test", vocabulary="test", sources=sources, claims=claims, events=[], groups=[], discrepancies=found,
+        summary=Summary(sources=len(sources), claims=len(claims), groups=0, errors=len(found), warnings=0, infos=0),
     )
 
 
@@ -117,11 +131,16 @@ def test_any_text_round_trips_through_the_page(text: str, data: st.DataObject) -
         id=f"s:{start}-{end}", source_id="s", kind=ClaimKind.COUNT, measure="count", measure_class=TemporalClass.UNKNOWN,
         as_of=dt.date(2024, 1, 1), value=Quantity(value=1, strict=Interval(low=1, high=1), newsroom=Interval(low=1, high=1)), span=span,
     )
-    report = _report([Source(id="s", text=text, title=text)], [claim])
-    for markup in (render_html(report), render_html_fragment(report)):
-        root = parse(markup)
+    ref = ClaimRef(claim_id=claim.id, role="subject", source_id="s", value="1", as_of=claim.as_of, span=span)
+    finding = Discrepancy(rule="CC101", name="count-mismatch", severity=Severity.ERROR, message=text, claims=[ref], explanation=text, fingerprint="f")
+    report = _report([Source(id="s", text=text, title=text)], [claim], [finding])
+    page = parse(render_html(report))
+    div = page.find("div", "cc-text")
+    assert text_without(div, "cc-tags") == text
+    assert text_without(div.find("mark"), "cc-tags") == quote
+    assert {n.tag for n in div.iter()} <= {"div", "mark", "span", "a"}
+    for root in (page, parse(render_html_fragment(report))):
         assert_safe_dom(root)
-        div = root.find("div", "cc-text")
-        assert text_without(div, "cc-tags") == text
-        assert text_without(div.find("mark"), "cc-tags") == quote
-        assert {n.tag for n in div.iter()} <= {"div", "mark", "span", "a"}
+        block = root.find("blockquote")
+        assert block.text == text and block.find("mark").text == quote
+        assert {n.tag for n in block.iter()} <= {"blockquote", "mark"}

@@ -13,6 +13,7 @@ Every string that reaches the SVG is escaped here; callers pass plain text.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from html import escape
 
 from ..model import Interval, format_number
 
-__all__ = ["TimelinePoint", "timeline_svg", "nice_ticks", "date_ticks"]
+__all__ = ["TimelinePoint", "timeline_svg", "nice_ticks", "date_ticks", "label_box"]
 
 _WIDTH, _HEIGHT = 640, 270
 _LEFT, _RIGHT, _TOP, _BOTTOM = 70, 28, 16, 46
@@ -177,12 +178,14 @@ def timeline_svg(points: list[TimelinePoint], *, title: str, description: str, i
         out.append(f'<line class="cc-grid" x1="{x}" x2="{x}" y1="{_num(top)}" y2="{_num(bottom)}"/>')
         out.append(f'<text class="cc-tick" x="{x}" y="{_num(bottom + 16)}" text-anchor="middle">{escape(label)}</text>')
     out.append(f'<text class="cc-axis" x="{_LEFT + plot_w / 2:.0f}" y="{_HEIGHT - 6}" text-anchor="middle">as-of date</text>')
+    trend = [(x_of(p.as_of), _clamp(y_of(p.value), top, bottom)) for p in points]
     if len(points) > 1:
-        path = " ".join(f"{_num(x_of(p.as_of))},{_num(_clamp(y_of(p.value), top, bottom))}" for p in points)
+        path = " ".join(f"{_num(x)},{_num(y)}" for x, y in trend)
         out.append(f'<polyline class="cc-trend" points="{path}"/>')
     for p in points:
         out.append(_bars(p, x_of(p.as_of), y_of, top, bottom))
-    out += _markers(points, x_of, y_of, top, bottom)
+    plot = (float(_LEFT), top, float(_LEFT + plot_w), bottom)
+    out += _markers(points, x_of, y_of, plot, list(itertools.pairwise(trend)) if len(trend) > 1 else [])
     out.append("</svg>")
     return "\n".join(out)
 
@@ -217,31 +220,45 @@ def _bars(p: TimelinePoint, x: float, y_of: Callable[[float], float], top: float
     return "\n".join(parts)
 
 
-def _markers(
-    points: list[TimelinePoint], x_of: Callable[[dt.date], float], y_of: Callable[[float], float], top: float, bottom: float
-) -> list[str]:
-    """Each point's marker and label; a label goes where it covers no other label, marker or bar."""
-    boxes: list[tuple[float, float, float, float]] = []  # (left, top, right, bottom) already taken
+Box = tuple[float, float, float, float]  # (left, top, right, bottom)
+Segment = tuple[tuple[float, float], tuple[float, float]]
+
+
+def label_box(label: str, left: float, baseline: float) -> Box:
+    """The room a label takes (estimated from its length) when its left edge and baseline are these."""
+    return (left, baseline - _LABEL_HEIGHT + 3, left + len(label) * _CHAR_WIDTH, baseline + 3)
+
+
+def _markers(points: list[TimelinePoint], x_of: Callable[[dt.date], float], y_of: Callable[[float], float], plot: Box, trend: list[Segment]) -> list[str]:
+    """Each point's marker and label; a label goes inside the plot where it covers no other label, marker or bar, nor the trend line."""
+    top, bottom = plot[1], plot[3]
+    boxes: list[Box] = []  # already taken
     spots = []
     for p in points:
         x, y = x_of(p.as_of), _clamp(y_of(p.value), top, bottom)
         spots.append((x, y))
         boxes.append((x - 6, y - 6, x + 6, y + 6))
-        y1 = top if p.newsroom.high is None else _clamp(y_of(p.newsroom.high), top, bottom)
-        y2 = bottom if p.newsroom.low is None else _clamp(y_of(p.newsroom.low), top, bottom)
-        boxes.append((x - 5, y1, x + 5, y2))
+        for interval, half in ((p.newsroom, 5.0), (p.strict, 4.0)):
+            y1 = top if interval.high is None else _clamp(y_of(interval.high), top, bottom)
+            y2 = bottom if interval.low is None else _clamp(y_of(interval.low), top, bottom)
+            boxes.append((x - half, y1, x + half, y2))
     out = []
     for p, (x, y) in zip(points, spots):
         label = f"{'✖ ' if p.conflicting else ''}{p.source_id}: {p.text}"
-        left, baseline, anchor = _place_label(label, x, y, boxes)
-        width = len(label) * _CHAR_WIDTH
-        boxes.append((left, baseline - _LABEL_HEIGHT + 3, left + width, baseline + 3))
-        tx = left if anchor == "start" else left + width
+        left, baseline, anchor = _place_label(label, x, y, boxes, plot, trend)
+        box = label_box(label, left, baseline)
+        boxes.append(box)
+        width = box[2] - box[0]
+        tx = {"start": left, "end": left + width, "middle": left + width / 2}[anchor]
         leader = ""
         if abs(baseline - 4 - y) > _LABEL_HEIGHT / 2:
             # A label moved off its point's level gets a thin line back to the point.
-            edge = left - 2 if anchor == "start" else left + width + 2
-            leader = f'<line class="cc-leader" x1="{_num(x)}" y1="{_num(y)}" x2="{_num(edge)}" y2="{_num(baseline - 4)}"/>'
+            if anchor == "middle":
+                # Above or below the point: to the nearest point of the label's edge.
+                edge, edge_y = min(max(x, box[0]), box[2]), box[3] if box[3] <= y else box[1]
+            else:
+                edge, edge_y = (left - 2 if anchor == "start" else left + width + 2), baseline - 4
+            leader = f'<line class="cc-leader" x1="{_num(x)}" y1="{_num(y)}" x2="{_num(edge)}" y2="{_num(edge_y)}"/>'
         cls = "cc-point cc-conflicting" if p.conflicting else "cc-point"
         if p.conflicting:
             marker = (
@@ -260,23 +277,62 @@ def _markers(
     return out
 
 
-def _place_label(label: str, x: float, y: float, boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, str]:
+def _place_label(label: str, x: float, y: float, boxes: list[Box], plot: Box, trend: list[Segment]) -> tuple[float, float, str]:
     """Where a point's label goes: (left edge, baseline, text-anchor).
 
-    Tried in order: right of the point, left of it, then further down or up on
-    either side; the first spot inside the chart that covers nothing wins.
+    Tried in order: right of the point, left of it (level with it, or half a
+    row off), then further down or up on either side, then above or below it, slid sideways to fit the plot. The
+    first spot inside the plot that covers nothing and is not crossed by the
+    trend line wins; failing that, one the line crosses; then one anywhere in
+    the chart.
     """
     width = len(label) * _CHAR_WIDTH
+    inside = (plot[0] + 2, plot[1], plot[2] - 2, plot[3])
     candidates = []
-    for shift in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+    # Half a row up or down still reads as level with the point (no leader line).
+    for shift in (0, -0.5, 0.5, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
         base = y + 4 + shift * _LABEL_HEIGHT
         candidates.append((x + 9, base, "start"))
         candidates.append((x - 9 - width, base, "end"))
-    for left, base, anchor in candidates:
-        box = (left, base - _LABEL_HEIGHT + 3, left + width, base + 3)
-        if box[0] < 2 or box[2] > _WIDTH - 2 or box[1] < 2 or box[3] > _HEIGHT - _BOTTOM:
-            continue
-        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+    slid = min(max(x - width / 2, inside[0]), inside[2] - width)
+    for shift in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6):
+        candidates.append((slid, y + 4 + shift * _LABEL_HEIGHT, "middle"))
+    chart = (2.0, 2.0, _WIDTH - 2.0, float(_HEIGHT - _BOTTOM))
+    for bounds, avoid_line in ((inside, True), (inside, False), (chart, False)):
+        for left, base, anchor in candidates:
+            box = label_box(label, left, base)
+            if not _within(box, bounds) or any(_overlap(box, b) for b in boxes):
+                continue
+            if avoid_line and any(_crosses(segment, box) for segment in trend):
+                continue
             return left, base, anchor
     left, base, anchor = candidates[0]
     return left, base, anchor
+
+
+def _within(box: Box, bounds: Box) -> bool:
+    return bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1] and box[3] <= bounds[3]
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _crosses(segment: Segment, box: Box) -> bool:
+    """Whether the line segment passes through the box (Liang–Barsky clipping)."""
+    (x1, y1), (x2, y2) = segment
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - box[0]), (dx, box[2] - x1), (-dy, y1 - box[1]), (dy, box[3] - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True

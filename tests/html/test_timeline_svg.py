@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from pathlib import Path
 
+import pytest
 from htmldom import Node, assert_links_resolve, assert_safe_dom, parse
 
+from claimcheck.compare import compare
 from claimcheck.model import Interval
 from claimcheck.render.timeline_svg import (
     TimelinePoint,
     date_ticks,
+    label_box,
     nice_ticks,
     timeline_svg,
 )
@@ -143,3 +148,106 @@ def test_a_label_moved_off_its_point_gets_a_leader_line() -> None:
     # Right of the point, then left of it, then a row lower with a line back.
     assert [g.find("text").attrs["text-anchor"] for g in groups] == ["start", "end", "start"]
     assert [bool(g.find_all("line", "cc-leader")) for g in groups] == [False, False, True]
+
+
+# ---------------------------------------------------------------- label placement
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def fixture_charts() -> list[tuple[str, Node]]:
+    """Every chart the five fixture cases draw, with the case's name."""
+    charts = []
+    for case in ("ceasefire", "maria", "surfside", "grenfell", "haiti"):
+        root = parse(compare([FIXTURES / case]).to_html())
+        charts += [(case, svg) for svg in root.find_all("svg", "cc-chart")]
+    assert len(charts) >= 10
+    return charts
+
+
+def _label_boxes(svg: Node) -> list[tuple[str, tuple[float, float, float, float]]]:
+    found = []
+    for text in svg.find_all("text", "cc-label"):
+        x, y = float(text.attrs["x"]), float(text.attrs["y"])
+        width = label_box(text.text, 0, 0)[2]
+        left = {"start": x, "end": x - width, "middle": x - width / 2}[text.attrs["text-anchor"]]
+        found.append((text.text, label_box(text.text, left, y)))
+    return found
+
+
+def _plot(svg: Node) -> tuple[float, float, float, float]:
+    rect = svg.find("rect", "cc-plot")
+    x, y, w, h = (float(rect.attrs[k]) for k in ("x", "y", "width", "height"))
+    return x, y, x + w, y + h
+
+
+def _trend_crosses(svg: Node, box: tuple[float, float, float, float]) -> bool:
+    """Whether the dashed trend line passes through `box` (sampled along each segment)."""
+    lines = svg.find_all("polyline", "cc-trend")
+    if not lines:
+        return False
+    points = [tuple(map(float, pair.split(","))) for pair in lines[0].attrs["points"].split()]
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        for i in range(201):
+            x, y = x1 + (x2 - x1) * i / 200, y1 + (y2 - y1) * i / 200
+            if box[0] < x < box[2] and box[1] < y < box[3]:
+                return True
+    return False
+
+
+def _inside(box: tuple[float, float, float, float], plot: tuple[float, float, float, float]) -> bool:
+    return plot[0] <= box[0] and box[2] <= plot[2] and plot[1] <= box[1] and box[3] <= plot[3]
+
+
+def test_labels_stay_inside_the_plot(fixture_charts: list[tuple[str, Node]], falling_toll_report: Report) -> None:
+    """No label hangs over the plot's edge (surfside's "ledger-0625: 159" sat beside the "150" tick, the seed's "003: 50" right of the box)."""
+    charts = [*fixture_charts, *(("falling toll", svg) for svg in parse(falling_toll_report.to_html()).find_all("svg", "cc-chart"))]
+    for case, svg in charts:
+        plot = _plot(svg)
+        for label, box in _label_boxes(svg):
+            assert _inside(box, plot), (case, label, box, plot)
+
+
+def test_the_trend_line_does_not_cross_the_labels(fixture_charts: list[tuple[str, Node]]) -> None:
+    """The seed's "002: 97" and "004: 59" had the dashed line through them; now no label is crossed where it can be helped.
+
+    In maria's death-toll chart it cannot: the line drops straight down twice
+    on single days (review-0530's 4,645 to 64, standard-0810's 46 to 4,645),
+    about 107 px apart near the plot's right edge, and the three labels that
+    belong there (standard-0810's two, and monitor-0829's just right of the
+    second drop) are wider than the room between the drops and the edge.
+    """
+    crossed = [(case, label) for case, svg in fixture_charts for label, box in _label_boxes(svg) if _trend_crosses(svg, box)]
+    assert crossed == [("maria", "✖ standard-0810: 46"), ("maria", "standard-0810: 4,645"), ("maria", "monitor-0829: 2,975")]
+
+
+def test_a_point_at_the_edge_is_labelled_towards_the_middle() -> None:
+    exact = Interval(low=10, high=10)
+    points = [
+        TimelinePoint(as_of=dt.date(2024, 1, 1), value=10, strict=exact, newsroom=exact, source_id="a-rather-long-source-id", text="10"),
+        TimelinePoint(as_of=dt.date(2024, 3, 1), value=12, strict=exact, newsroom=exact, source_id="another-long-source-id", text="12"),
+    ]
+    svg = parse(timeline_svg(points, title="t", description="d", ident="x"))
+    first, last = _label_boxes(svg)
+    plot = _plot(svg)
+    assert _inside(first[1], plot) and _inside(last[1], plot)
+    assert last[1][2] < float(svg.find_all("circle", "cc-dot")[1].attrs["cx"])  # the last point's label is to its left
+
+
+def test_when_nothing_avoids_the_line_the_label_still_stays_inside() -> None:
+    """A crowded chart: the line may cross a label, but no label leaves the plot or covers another."""
+    points = [
+        TimelinePoint(
+            as_of=dt.date(2024, 1, 1) + dt.timedelta(days=i), value=v, strict=Interval(low=v, high=v), newsroom=Interval(low=v, high=v),
+            source_id=f"source-{i}", text=str(v),
+        )
+        for i, v in enumerate([10, 90, 15, 85, 20, 80, 25, 75])
+    ]
+    svg = parse(timeline_svg(points, title="t", description="d", ident="x"))
+    boxes = [box for _, box in _label_boxes(svg)]
+    plot = _plot(svg)
+    assert all(_inside(b, plot) for b in boxes)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.cli import main
+from claimcheck.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "formats.md"
@@ -38,3 +40,18 @@ def test_example_output_is_what_the_command_prints(
             assert part in printed, f"docs/formats.md is out of date for `{command}`; paste its output again"
     else:
         assert printed == output, f"docs/formats.md is out of date for `{command}`; paste its output again"
+
+
+def test_the_json_excerpt_is_the_seed_report_now(seed_report: Report) -> None:
+    """The top level of the seed report's JSON as docs/formats.md shows it: counts, summary and rules.
+
+    The vocabulary fingerprint is left out: it changes with every vocabulary file.
+    """
+    text = DOC.read_text(encoding="utf-8")
+    block = re.search(r"^```json\n(\{\n  \"schema_version\".*?)^```$", text, re.S | re.M).group(1)
+    counts = {key: int(n) for key, n in re.findall(r'"(\w+)": \[ … (\d+) ', block)}
+    assert counts == {key: len(getattr(seed_report, key)) for key in ("sources", "claims", "events", "groups", "discrepancies")}
+    shown = json.loads(re.sub(r"\[ … [^]]* \]", "[]", block))
+    current = json.loads(seed_report.to_json())
+    for key in ("schema_version", "tool", "summary", "input_errors", "rules"):
+        assert shown[key] == current[key], f"docs/formats.md's JSON excerpt is out of date at {key!r}"

@@ -471,8 +471,8 @@ class _View:
                 meta.append(f'default severity <span class="cc-badge cc-{doc.severity.value}"><span aria-hidden="true">{icon}</span> {label}</span>')
             if doc.aliases:
                 meta.append("also known as " + ", ".join(_text(a) for a in doc.aliases))
-            found = ", ".join(f'<a href="#{_attr(self.d_id(i))}"><span class="cc-sr">discrepancy </span>{i + 1}</a>' for i in entries[code])
-            meta.append(f"reported in {found}")
+            found = ", ".join(f'<a href="#{_attr(self.d_id(i))}">{i + 1}</a>' for i in entries[code])
+            meta.append(f"reported as {'discrepancy' if len(entries[code]) == 1 else 'discrepancies'} {found}")
             if self.rules_url:
                 meta.append(f'<a href="{_attr(f"{self.rules_url}#{code.lower()}")}" rel="noopener noreferrer">the full reference</a>')
             body = [f'<p class="cc-rule-meta cc-muted">{" · ".join(meta)}</p>', f"<p><strong>{_text(doc.summary)}</strong></p>"]

@@ -286,16 +286,23 @@ class _EventResolver:
         position = {id(c): i for i, c in enumerate(dated)}
         buckets: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
         for c in dated:
-            p = _point(c)
+            p = _typo_point(c)
             if p is not None:
                 for key in _typo_keys(c, p)[0]:
                     buckets[key].append(c)
         partners: dict[int, list[_Cluster]] = {}
+        need_name = {k.id for k in self.vocabulary.event_kinds if k.typos_need_name}
         for a in dated:
-            p = _point(a)
+            p = _typo_point(a)
             if p is None:
                 continue
-            near = {id(b): b for key in _typo_keys(a, p)[1] for b in buckets[key] if b is not a and _typo_apart(a, b, days, years)}
+            named = bool(a.discriminators) or a.kind not in need_name
+            near = {
+                id(b): b
+                for key in _typo_keys(a, p)[1]
+                for b in buckets[key]
+                if b is not a and (named or b.discriminators) and _typo_apart(a, b, days, years)
+            }
             if near:
                 partners[id(a)] = sorted(near.values(), key=lambda b: position[id(b)])
         if not partners:
@@ -480,11 +487,16 @@ def _typo_apart(a: _Cluster, b: _Cluster, days: int, years: int) -> bool:
     """Whether two dated events of a kind are one event with a typo in a date."""
     if a.kind != b.kind:
         return False
-    da, db = _point(a), _point(b)
-    if da is None or db is None or da == db:
-        return False
-    (ya, ma, dya, pa), (yb, mb, dyb, pb) = da, db
+    ta, tb = _typo_point(a), _typo_point(b)
+    if ta is None or tb is None or ta[0] != tb[0] or ta == tb:
+        return False  # a start is never a typo of an end
+    (ya, ma, dya, pa), (yb, mb, dyb, pb) = ta[1], tb[1]
     if pa != pb:
+        if "year" in (pa, pb):
+            # "Hurricane Lorne … in 2006" and "Lorne struck on Aug. 29, 2005", "the Harvard
+            # survey's window through the end of 2018" and "… through December 2017": a year
+            # a year off a finer date is a typo only under one name or place.
+            return abs(ya - yb) == 1 and bool(a.discriminators & b.discriminators)
         # "the January 2010 quake" and "the quake of 12 January 2011": the month a year off.
         return {pa, pb} == {"day", "month"} and ma == mb and abs(ya - yb) == 1
     if pa == "day":
@@ -515,22 +527,26 @@ def _first_pair(
     return None
 
 
-def _typo_keys(c: _Cluster, point: tuple[int, int, int, str]) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+def _typo_keys(c: _Cluster, anchored: tuple[str, tuple[int, int, int, str]]) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """Keys under which two clusters one typo apart meet, as (keys to file the cluster
     under, keys to look its partners up by): the parts of the date a typo leaves alone
     (month and day for a year typo; year and month for a day typo; the month, a year
-    either way, between a day and a month; the name or place between two years)."""
-    kind = c.kind
-    year, month, day, precision = point
+    either way, between a day and a month; the name or place between two years, or
+    between a year and a finer date a year off). Starts meet starts, ends ends."""
+    anchor, (year, month, day, precision) = anchored
+    kind = (c.kind, anchor)
+    names = sorted(c.discriminators)
     if precision == "year":
-        keys = [(kind, "y", d) for d in sorted(c.discriminators)]
-        return keys, keys
+        same = [(kind, "y", d) for d in names]
+        return same + [(kind, "year-of", d, year) for d in names], same + [(kind, "finer", d, y) for d in names for y in (year - 1, year + 1)]
     across = [(kind, "mon", year - 1, month), (kind, "mon", year + 1, month)]
     if precision == "day":
         same = [(kind, "md", month, day), (kind, "ym", year, month)]
     else:
         same = [(kind, "m", month)]
-    return same + [(kind, "mon", year, month)], same + across
+    finer = [(kind, "finer", d, year) for d in names]
+    year_of = [(kind, "year-of", d, y) for d in names for y in (year - 1, year + 1)]
+    return same + [(kind, "mon", year, month)] + finer, same + across + year_of
 
 
 def _months(start: tuple[int, int]) -> range | None:
@@ -546,6 +562,16 @@ def _months(start: tuple[int, int]) -> range | None:
 def _point(c: _Cluster) -> tuple[int, int, int, str] | None:
     """A cluster's date as (year, month, day, precision) when it is a single day, month or year."""
     return _point_of(c.start)
+
+
+def _typo_point(c: _Cluster) -> tuple[str, tuple[int, int, int, str]] | None:
+    """The date typos are judged on: the start, or for an event the sources date only by
+    its end (a study's window "through December 2017"), the end; with which it is."""
+    if c.start[0] > _FAR_PAST:
+        point = _point_of(c.start)
+        return ("start", point) if point is not None else None
+    point = _point_of(c.end)
+    return ("end", point) if point is not None else None
 
 
 @lru_cache(maxsize=4096)

@@ -202,6 +202,9 @@ class EventKindEntry(_Strict):
     span: Literal["instant", "bounded", "ongoing"]
     cues: list[str]
     named: bool = False
+    #: Many events of the kind run at once (studies): two dated a typo apart are one
+    #: event with a typo only when one of them is named.
+    typos_need_name: bool = False
     replace: bool = False
 
 
@@ -220,6 +223,15 @@ class EventGrammar(_Strict):
     #: Words that name whatever the source is about ("the disaster", "the events of
     #: 14 June 2017"): a mention of the kind of event the source names most.
     anaphoric_cues: list[str] = Field(default_factory=list)
+    #: The window one body's estimate covers: a date one of `window_end_cues` (or the
+    #: second date of a range: `range_openers` … `range_joiners`) introduces, in the clause
+    #: of a toll that a study (an attribution naming one of `window_nouns`) gives, is the
+    #: end of that study's window, an event of kind `window_kind`.
+    window_kind: str = ""
+    window_nouns: list[str] = Field(default_factory=list)
+    window_end_cues: list[str] = Field(default_factory=list)
+    range_openers: list[str] = Field(default_factory=list)
+    range_joiners: list[str] = Field(default_factory=list)
 
 
 class PlaceEntry(_Strict):

@@ -39,11 +39,11 @@ def test_extraction_on_other_events(case: str) -> None:
 
 
 #: Mutation recall reached on each case (docs/accuracy.md), asserted as floors. The
-#: target is 0.95; the cases below it miss figures claimcheck has no reading for yet:
-#: Maria's 9 are the end of the window the Harvard survey's estimate covers (a
-#: figure's window, not an event's date or an as-of date); Surfside's 2 are "a search
-#: that began in the early hours of June 24", the collapse dated through the search.
-MUTATION_FLOORS = {"ceasefire": 0.96, "maria": 0.689, "surfside": 0.666, "grenfell": 1.0, "haiti": 1.0}
+#: target is 0.95; the case below it misses figures claimcheck has no reading for yet:
+#: Surfside's 2 are "a search that began in the early hours of June 24", the collapse
+#: dated through the search. Maria's one miss is a window's end three days off within
+#: a month others give ("Dec. 28, 2017" against "through December 2017").
+MUTATION_FLOORS = {"ceasefire": 0.96, "maria": 0.965, "surfside": 0.666, "grenfell": 1.0, "haiti": 1.0}
 
 
 @pytest.mark.parametrize("case", sorted(MUTATION_FLOORS))

@@ -153,6 +153,13 @@ class Lexicon:
     #: "the disaster", "the events of": a mention of the source's main kind of event.
     anaphoric_cues: PhraseTable
     anaphora: re.Pattern[str] | None
+    #: A study's window (`extract/windows.py`): its event kind, the nouns that name a
+    #: study, the phrases that introduce the window's end, and a range's words.
+    window_kind: str
+    window_nouns: frozenset[str]
+    window_end_cues: PhraseTable
+    range_openers: frozenset[str]
+    range_joiners: frozenset[str]
     event_span: dict[str, str]
     start_cues: PhraseTable
     occurrence_cues: PhraseTable
@@ -464,6 +471,9 @@ def _build(v: Vocabulary) -> Lexicon:
         occurrence_cues.add(phrase, "occurrence")
     for phrase in g.end_cues:
         end_cues.add(phrase, "end")
+    window_end_cues = PhraseTable()
+    for phrase in g.window_end_cues:
+        window_end_cues.add(phrase, "window_end")
     for phrase in g.proposal_cues:
         proposal_cues.add(phrase, True)
     for relation, phrases in g.relative_cues.items():
@@ -597,6 +607,11 @@ def _build(v: Vocabulary) -> Lexicon:
         named_cue_kind=named_cue_kind,
         anaphoric_cues=anaphoric_cues,
         anaphora=anaphora,
+        window_kind=g.window_kind,
+        window_nouns=frozenset(w.lower() for w in g.window_nouns),
+        window_end_cues=window_end_cues,
+        range_openers=frozenset(w.lower() for w in g.range_openers),
+        range_joiners=frozenset(w.lower() for w in g.range_joiners),
         event_span=event_span,
         start_cues=start_cues,
         occurrence_cues=occurrence_cues,

@@ -19,6 +19,7 @@ from ..model import (
     Attribution,
     Claim,
     ClaimKind,
+    DateValue,
     EventMention,
     Interval,
     Qualifier,
@@ -34,6 +35,7 @@ from .measures import STOP_WORDS, NounPhrase, noun_phrase, read_measure
 from .reading import FIGURE, NOT_NAMES, EventCue, SourceEvents, SentenceReading, read_sentence
 from .revisions import clause_date, is_difference, is_reference, is_running, is_subset
 from .structure import Structure, find_structures
+from .windows import window_end
 
 __all__ = ["extract", "iter_claims"]
 
@@ -176,11 +178,32 @@ class _SourceReader:
                 claim = self._duration_claim(f, figure, sentence, reading)
             claims.append(claim)
             by_figure[f] = claim
+        self._study_windows(reading, claims, by_figure)
         for head_token, parts in structure.derived:
             derived = self._derived_total(sentence, reading, head_token, [by_figure[p] for p in parts if p in by_figure])
             if derived is not None:
                 claims.append(derived)
         return claims
+
+    def _study_windows(self, reading: SentenceReading, claims: list[Claim], by_figure: dict[int, Claim]) -> None:
+        """Dates that end the window of a study's estimate become dates of the study (`windows`)."""
+        if not self.lexicon.window_kind:
+            return
+        dates = [f for f, c in by_figure.items() if c.kind is ClaimKind.DATE and c.event is None]
+        if not dates:
+            return
+        counts = {reading.figure_token[f]: c for f, c in by_figure.items() if c.kind is ClaimKind.COUNT}
+        for f in dates:
+            claim = by_figure[f]
+            assert isinstance(claim.value, DateValue)
+            mention = window_end(reading, reading.figure_token[f], claim.value, counts, self.lexicon, self.text)
+            if mention is None:
+                continue
+            # The window is a fact about the study that the source states, not a figure the
+            # body puts forward: a source that misstates it is wrong, not in a dispute.
+            dated = claim.model_copy(update={"event": mention, "measure_class": TemporalClass.EVENT_BOUND, "attribution": None})
+            claims[claims.index(claim)] = dated
+            by_figure[f] = dated
 
     def _claim_id(self, figure: Figure) -> str:
         return f"{self.source.id}:{figure.start}-{figure.end}"

@@ -688,6 +688,10 @@ def _group(
             if whole is not None and (whole.measure, whole.population) == (claim.measure, claim.population):
                 continue  # a subset of its whole with nothing to tell it apart: checked inside its source
         event = event_of.get(claim.id)
+        if claim.elapsed and claim.id in resolver.weak:
+            # "the nearly month-long campaign … in Lebanon": only a guess ties it to the war
+            # begun elsewhere, and time since a start means nothing without its start.
+            continue
         if claim.kind is not ClaimKind.DATE and claim.measure_class is TemporalClass.EVENT_BOUND and event is None:
             continue  # an event-bound figure tied to no event cannot be lined up
         role = None
@@ -782,7 +786,7 @@ def _group_label(measure: str, claim: Claim, event: str | None, resolver: _Event
         what = "time elapsed since the start of"
     elif measure == "duration":
         what = "the length of"
-    population = f" ({claim.population})" if claim.population else ""
+    population = f" ({_shown_population(claim.population, resolver.vocabulary)})" if claim.population else ""
     where = f" in {place}" if place else ""
     if event:
         event_label = resolver.cluster(event)
@@ -796,3 +800,8 @@ def _group_label(measure: str, claim: Claim, event: str | None, resolver: _Event
         return f"{what}{population}{where} {link} {label}{phase}"
     return f"{what}{population}{where}"
 
+
+def _shown_population(population: str, vocabulary: Vocabulary) -> str:
+    """A population key as messages write it: "living Israeli", "Palestinian"."""
+    entries = {p.label: p for p in vocabulary.populations}
+    return " ".join(entries[label].shown() if label in entries else label for label in population.split())

@@ -191,7 +191,15 @@ class PopulationEntry(_Strict):
     dimension: Literal["condition", "nationality", "role", "generic"]
     words: list[str]
     default_for: list[PopulationDefault] = Field(default_factory=list)
+    #: How messages write the label; by default a nationality is capitalised ("Palestinian").
+    display: str | None = None
     replace: bool = False
+
+    def shown(self) -> str:
+        """The label as messages write it."""
+        if self.display is not None:
+            return self.display
+        return self.label.capitalize() if self.dimension == "nationality" else self.label
 
 
 class EventKindEntry(_Strict):

@@ -43,7 +43,7 @@ class PartExceedsWhole(Rule):
             for reading in ("strict", "newsroom"):
                 p = getattr(part.value, reading)
                 w = getattr(whole.value, reading)
-                if p.low is not None and w.high is not None and (p.low > w.high or (p.low == w.high and (p.low_open or w.high_open))):
+                if _exceeds(p, w):
                     severity = Severity.ERROR if reading == "strict" else Severity.WARNING
                     yield Discrepancy(
                         rule=self.code,
@@ -51,12 +51,26 @@ class PartExceedsWhole(Rule):
                         severity=severity,
                         message=f"{source.id} gives {value_text(part)} as part of {value_text(whole)}, more than the whole",
                         claims=[claim_ref(part, "subject"), claim_ref(whole, "related")],
-                        explanation=f"The part allows {p.describe()}, the whole {w.describe()} ({reading} reading): the part cannot fit.",
+                        explanation=_fit_explanation(part, whole),
                         readings=[Reading(name=reading, intervals={part.id: p.describe(), whole.id: w.describe()}, holds=False)],  # type: ignore[arg-type]
                         group_id=None,
                         fingerprint=fingerprint(self.code, (source.id, part.measure), [(source.id, value_text(part)), (source.id, value_text(whole))]),
                     )
                     break
+
+
+def _fit_explanation(part: Claim, whole: Claim) -> str:
+    """Both readings of a part against its whole: strict (an error when it fails), then newsroom."""
+    parts = []
+    for reading in ("strict", "newsroom"):
+        p, w = getattr(part.value, reading), getattr(whole.value, reading)
+        verdict = "the part cannot fit" if _exceeds(p, w) else "the part can fit"
+        parts.append(f"{reading.capitalize()} reading: the part allows {p.describe()}, the whole {w.describe()} — {verdict}.")
+    return " ".join(parts)
+
+
+def _exceeds(p: Interval, w: Interval) -> bool:
+    return p.low is not None and w.high is not None and (p.low > w.high or (p.low == w.high and (p.low_open or w.high_open)))
 
 
 class PartsDoNotSum(Rule):
@@ -105,12 +119,25 @@ class PartsDoNotSum(Rule):
                         else f"{source.id} says {value_text(whole)} include {listed}, which add up to {total.describe()}: one part short, or a part missing?"
                     ),
                     claims=[claim_ref(whole, "subject")] + [claim_ref(p, "related") for p in parts],
-                    explanation=f"The parts sum to {total.describe()}; the total allows {stated.describe()} ({reading} reading).",
+                    explanation=_sum_explanation(parts, whole, reading),
                     readings=[Reading(name="arithmetic", intervals={whole.id: stated.describe(), "sum": total.describe()}, holds=False)],
                     group_id=None,
                     fingerprint=fingerprint(self.code, (source.id, whole.measure), [(source.id, value_text(whole))] + [(source.id, value_text(p)) for p in parts]),
                 )
                 break
+
+
+def _sum_explanation(parts: list[Claim], whole: Claim, failed: str) -> str:
+    """Both readings of a breakdown against its total: strict, then newsroom."""
+    out = []
+    for reading in ("strict", "newsroom"):
+        total = _sum([getattr(p.value, reading) for p in parts])
+        stated = getattr(whole.value, reading)
+        verdict = "they agree" if total.overlaps(stated) else "they do not agree"
+        out.append(f"{reading.capitalize()} reading: the parts sum to {total.describe()}; the total allows {stated.describe()} — {verdict}.")
+        if reading == failed and reading == "strict":
+            break  # an error on the strict reading: the newsroom one adds nothing
+    return " ".join(out)
 
 
 def _near_miss(total: Interval, stated: Interval) -> bool:

@@ -86,11 +86,7 @@ class CumulativeDecrease(Rule):
             Reading(name=r, intervals={c.id: interval_of(c, r).describe() for c in (later, earlier)}, holds=r == "strict" and reading == "newsroom")  # type: ignore[arg-type]
             for r in ("strict", "newsroom")
         ]
-        explanation = (
-            f"{earlier.source_id} ({_as_of_text(earlier.as_of)}) allows {interval_of(earlier, reading).describe()}; "  # type: ignore[arg-type]
-            f"{later.source_id} ({_as_of_text(later.as_of)}) allows {interval_of(later, reading).describe()} "  # type: ignore[arg-type]
-            f"under the {reading} reading: the later figure is lower than the earlier one."
-        )
+        explanation = _decrease_explanation(later, earlier)
         key = (group.measure, group.event_id, group.population, group.place)
         return Discrepancy(
             rule=self.code,
@@ -103,6 +99,21 @@ class CumulativeDecrease(Rule):
             group_id=group.id,
             fingerprint=fingerprint(self.code, key, [(later.source_id, value_text(later)), (earlier.source_id, value_text(earlier))]),
         )
+
+
+def _decrease_explanation(later: Claim, earlier: Claim) -> str:
+    """Both readings of a fall, as CC101 gives them: the strict one (what logic allows), which
+    makes it an error when it fails, and the newsroom one, a warning when only it fails."""
+    parts = []
+    for reading, name in (("strict", "Strict reading (what logic allows)"), ("newsroom", "Newsroom reading (a bound read as just past its figure, 'about' as within a few percent)")):
+        lower = interval_of(later, reading)  # type: ignore[arg-type]
+        fell = lower.high is not None and lower.high < _low(earlier, reading)
+        verdict = "the later figure is lower than the earlier one" if fell else "the later figure can still be as high"
+        parts.append(
+            f"{name}: {earlier.source_id} ({_as_of_text(earlier.as_of)}) allows {interval_of(earlier, reading).describe()}; "  # type: ignore[arg-type]
+            f"{later.source_id} ({_as_of_text(later.as_of)}) allows {lower.describe()} — {verdict}."
+        )
+    return " ".join(parts)
 
 
 def _repeats_the_other_side(later: Claim, earlier: Claim, members: list[Claim], reading: str, opposing: frozenset[tuple[str, str]]) -> bool:
@@ -232,10 +243,13 @@ class ElapsedTime(Rule):
         unit = value.unit.value + "s"
         event = context.event_label(group.event_id)
         happened = "happened" if (context.events.get(group.event_id.split("/")[0]) and not context.events[group.event_id.split("/")[0]].ongoing) else "began"
-        message = (
-            f"{claim.source_id} speaks of {value_text(claim)} on {_as_of_text(claim.as_of)}, "
-            f"but {event} {happened} on {_as_of_text(began)}: {actual:.1f} {unit} earlier"
-        )
+        when = _as_of_text(began)
+        if when in event or f"{began:%B} {began.year}" in event:
+            # "the war that began October 7, 2023": its label already dates it.
+            said = f"{actual:.1f} {unit} have passed since {event}"
+        else:
+            said = f"{event} {happened} on {when}: {actual:.1f} {unit} earlier"
+        message = f"{claim.source_id} speaks of {value_text(claim)} on {_as_of_text(claim.as_of)}, but {said}"
         explanation = (
             f"From {began.isoformat()} to {claim.as_of.isoformat()} is {actual:.2f} {unit}. "
             f"Strict reading of {value_text(claim)!r}: {_window_text(strict)} {unit}; newsroom reading: {_window_text(newsroom)} {unit}."
@@ -282,14 +296,18 @@ def _windows(value: Duration) -> tuple[tuple[float, float], tuple[float, float]]
     v = value.value
     q = value.qualifier
     if q is Qualifier.NEARLY:
-        return (v - 1.5, v), (v - 0.75, v)
-    if q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
-        return (v, float("inf")), (v, v + 1.5)
-    if q in (Qualifier.FEWER_THAN, Qualifier.AT_MOST):
-        return (0.0, v), (max(0.0, v - 1.5), v)
-    if q is Qualifier.APPROXIMATE:
-        return (v - 1.5, v + 1.5), (v - 0.75, v + 0.75)
-    return (v - 1.0, v + 2.0), (v - 0.5, v + 1.0)
+        windows = (v - 1.5, v), (v - 0.75, v)
+    elif q in (Qualifier.MORE_THAN, Qualifier.AT_LEAST):
+        windows = (v, float("inf")), (v, v + 1.5)
+    elif q in (Qualifier.FEWER_THAN, Qualifier.AT_MOST):
+        windows = (0.0, v), (v - 1.5, v)
+    elif q is Qualifier.APPROXIMATE:
+        windows = (v - 1.5, v + 1.5), (v - 0.75, v + 0.75)
+    else:
+        windows = (v - 1.0, v + 2.0), (v - 0.5, v + 1.0)
+    # No time elapses backwards: "nearly month-long" is 0 to 1 months at the widest, not -0.5.
+    (a, b), (c, d) = windows
+    return (max(0.0, a), b), (max(0.0, c), d)
 
 
 def _inside(window: tuple[float, float], x: float) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from ..model import Claim, ClaimKind, Quantity, TemporalClass
@@ -339,10 +340,30 @@ class DisputedFigures(Rule):
             if not disputed or not context.concerns(conflict.subjects):
                 continue
             d = build_discrepancy(self, context, group, conflict, severity=Severity.INFO)
-            party = lambda claims: claims[0].attribution.who or claims[0].attribution.text if claims[0].attribution else "?"  # noqa: E731
-            message = (
-                f"Disputed: {party(conflict.subjects)} ({join_ids([c.source_id for c in conflict.subjects])}) "
-                f"gives {_values(conflict.subjects)}; {party(conflict.consensus)} "
-                f"({join_ids([c.source_id for c in conflict.consensus])}) gives {_values(conflict.consensus)} — {group.label}"
-            )
+            sides = [
+                f"{_values(claims)} according to {_party_name(claims)} ({join_ids([c.source_id for c in claims])})"
+                for claims in (conflict.subjects, conflict.consensus)
+            ]
+            message = f"Disputed: {sides[0]}; {sides[1]} — {group.label}"
             yield d.model_copy(update={"message": message})
+
+
+def _party_name(claims: list[Claim]) -> str:
+    """Who a set of claims is attributed to, as the text writes it ("Russian officials", "the
+    Gaza health ministry"): the first attributed claim's party."""
+    attributed = next((c.attribution for c in claims if c.attribution is not None), None)
+    if attributed is None:
+        return "?"
+    if not attributed.who:
+        return attributed.text
+    words = [re.escape(w) for w in re.findall(r"[\w'’]+", attributed.who)]
+    found = re.search(r"(?i)\b(?:(?:the|a|an)\s+)?" + r"[\W_]+".join(words) + r"\b", attributed.text) if words else None
+    if found is None:
+        return attributed.who
+    name = found.group()
+    first = name.split(" ", 1)[0]
+    if first.lower() in ("the", "a", "an"):
+        name = first.lower() + name[len(first):]  # "According to the ministry": mid-sentence in a message
+    elif name[:1].islower():
+        name = "the " + name  # "the army said": a common noun named without its article
+    return name

@@ -375,7 +375,9 @@ class Claim(_Frozen):
     restrict the counted set. `as_of` is the date the figure speaks for (the
     source's published date unless the text says otherwise, `as_of_stated`).
     `derived_from` lists the claims a derived figure was computed from (the
-    total of an enumeration whose whole the text does not state). `parts` are
+    total of an enumeration whose whole the text does not state, or the start
+    of an event a counted day implies: "Tuesday, the thirteenth day of the
+    search"). `parts` are
     the claims the text gives as parts of this one ("59 hostages, including
     58 …"); `parts_sum` is true when they are its full breakdown and must add
     up to it ("30 living hostages — 20 …, five … and five …"); `parts_listed`

@@ -66,6 +66,7 @@ class NumberWords(_Strict):
     tens: dict[str, int] = Field(default_factory=dict)
     scales: dict[str, float] = Field(default_factory=dict)
     dozen: list[str] = Field(default_factory=list)
+    ordinals: dict[str, int] = Field(default_factory=dict)
     fractions: dict[str, float] = Field(default_factory=dict)
     measure_units: dict[str, list[str]] = Field(default_factory=dict)
     vague: list[VagueAmount] = Field(default_factory=list)
@@ -213,6 +214,12 @@ class EventKindEntry(_Strict):
     #: Many events of the kind run at once (studies): two dated a typo apart are one
     #: event with a typo only when one of them is named.
     typos_need_name: bool = False
+    #: Whether counts are tied to events of the kind: a search is when bodies were found,
+    #: not what killed them, so its story's tolls stay the disaster's.
+    counts: bool = True
+    #: Whether a date that says only that the event happened or was under way dates it:
+    #: "Sunday's search" is a day the search went on, not the day it began.
+    occurrence_dates: bool = True
     replace: bool = False
 
 
@@ -240,6 +247,10 @@ class EventGrammar(_Strict):
     window_end_cues: list[str] = Field(default_factory=list)
     range_openers: list[str] = Field(default_factory=list)
     range_joiners: list[str] = Field(default_factory=list)
+    #: A counted day of an event dates its start: "early Tuesday, the thirteenth day of the
+    #: search" (the first day is the day it began). Words that may join the date to "the Nth
+    #: day of" besides a comma ("Sunday marked the 100th day of the war").
+    day_count_links: list[str] = Field(default_factory=list)
 
 
 class PlaceEntry(_Strict):

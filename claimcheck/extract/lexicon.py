@@ -104,6 +104,8 @@ class Lexicon:
     trigger: re.Pattern[str]
     trigger_kind: dict[str, str]
     number_words: dict[str, int]
+    #: Ordinal words with their numbers ("thirteenth", "twenty-first"); digits ("13th") are read apart.
+    ordinal_words: dict[str, int]
     scale_words: dict[str, float]
     word_number: re.Pattern[str]
     digit_number: re.Pattern[str]
@@ -160,7 +162,12 @@ class Lexicon:
     window_end_cues: PhraseTable
     range_openers: frozenset[str]
     range_joiners: frozenset[str]
+    day_count_links: frozenset[str]
     event_span: dict[str, str]
+    #: The kinds of event counts may be tied to (all but those with `counts = false`).
+    count_event_kinds: frozenset[str]
+    #: The kinds a date dates only as a start or an end (`occurrence_dates = false`).
+    start_end_kinds: frozenset[str]
     start_cues: PhraseTable
     occurrence_cues: PhraseTable
     end_cues: PhraseTable
@@ -282,7 +289,10 @@ def _build(v: Vocabulary) -> Lexicon:
         )
     else:
         fraction = r"(?!x)x"
-    word_number = re.compile(rf"(?<![\w-])(?:{fraction}|{scaled}|{dozen}|{hundred}|{small})(?![\w])", re.IGNORECASE)
+    # Not the tens of an ordinal: "the twenty-first day" holds no count of twenty.
+    unit_ordinals = _words(w for w, x in n.ordinals.items() if 1 <= x <= 9)
+    not_ordinal = rf"(?!-(?:{unit_ordinals})(?![\w]))" if unit_ordinals else ""
+    word_number = re.compile(rf"(?<![\w-])(?:{fraction}|{scaled}|{dozen}|{hundred}|{small})(?![\w]){not_ordinal}", re.IGNORECASE)
 
     scale_alt = _words(n.scales)
     number_body = (
@@ -612,7 +622,11 @@ def _build(v: Vocabulary) -> Lexicon:
         window_end_cues=window_end_cues,
         range_openers=frozenset(w.lower() for w in g.range_openers),
         range_joiners=frozenset(w.lower() for w in g.range_joiners),
+        day_count_links=frozenset(w.lower() for w in g.day_count_links),
+        ordinal_words=_ordinal_words(n.ordinals, tens),
         event_span=event_span,
+        count_event_kinds=frozenset(k.id for k in v.event_kinds if k.counts),
+        start_end_kinds=frozenset(k.id for k in v.event_kinds if not k.occurrence_dates),
         start_cues=start_cues,
         occurrence_cues=occurrence_cues,
         end_cues=end_cues,
@@ -646,6 +660,16 @@ def _build(v: Vocabulary) -> Lexicon:
         running_cues=running_cues,
         opposing=opposing,
     )
+
+
+def _ordinal_words(ordinals: dict[str, int], tens: dict[str, int]) -> dict[str, int]:
+    """Ordinal words, with the compounds of a tens word and a unit's ordinal ("twenty-first")."""
+    words = {w.lower(): int(x) for w, x in ordinals.items()}
+    for ten, t in tens.items():
+        for unit, u in list(words.items()):
+            if 1 <= u <= 9:
+                words[f"{ten.lower()}-{unit}"] = int(t) + u
+    return words
 
 
 def _phrase_regex(phrase: str) -> str:

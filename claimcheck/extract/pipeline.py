@@ -36,6 +36,7 @@ from .reading import FIGURE, NOT_NAMES, EventCue, SourceEvents, SentenceReading,
 from .revisions import clause_date, is_difference, is_reference, is_running, is_subset
 from .structure import Structure, find_structures
 from .windows import window_end
+from .day_counts import day_counts
 
 __all__ = ["extract", "iter_claims"]
 
@@ -129,7 +130,7 @@ class _SourceReader:
             carry = _Carry()
             if prior is not None and prior.paragraph == sentence.paragraph:
                 if previous_index == s_index - 1:
-                    carry.value = previous_claim_event or _main_event(previous_events)
+                    carry.value = previous_claim_event or _main_event(previous_events, self.lexicon.count_event_kinds)
                     carry.known = True
                 else:
                     carry.sentence = prior
@@ -137,7 +138,8 @@ class _SourceReader:
             reading = read_sentence(self.text, sentence.start, sentence.end, self.figures, indices[0], self.lexicon, self.names)
             claims = self._read_sentence(sentence, reading, indices, carry)
             previous_events = reading.events
-            previous_claim_event = next((c.event for c in reversed(claims) if c.event is not None), None)
+            counted = self.lexicon.count_event_kinds
+            previous_claim_event = next((c.event for c in reversed(claims) if c.event is not None and c.event.kind in counted), None)
             previous_index = s_index
             yield from claims
 
@@ -146,7 +148,7 @@ class _SourceReader:
         if not carry.known:
             carry.known = True
             if carry.sentence is not None:
-                carry.value = _main_event(self._events_of(carry.sentence))
+                carry.value = _main_event(self._events_of(carry.sentence), self.lexicon.count_event_kinds)
         return carry.value
 
     def _events_of(self, sentence: Sentence) -> list[EventCue]:
@@ -179,6 +181,7 @@ class _SourceReader:
             claims.append(claim)
             by_figure[f] = claim
         self._study_windows(reading, claims, by_figure)
+        claims.extend(self._day_count_starts(sentence, reading, by_figure))
         for head_token, parts in structure.derived:
             derived = self._derived_total(sentence, reading, head_token, [by_figure[p] for p in parts if p in by_figure])
             if derived is not None:
@@ -204,6 +207,33 @@ class _SourceReader:
             dated = claim.model_copy(update={"event": mention, "measure_class": TemporalClass.EVENT_BOUND, "attribution": None})
             claims[claims.index(claim)] = dated
             by_figure[f] = dated
+
+    def _day_count_starts(self, sentence: Sentence, reading: SentenceReading, by_figure: dict[int, Claim]) -> list[Claim]:
+        """The start of an event a counted day implies ("Tuesday, the thirteenth day of the
+        search"), as a date claim derived from that day's (`day_counts`)."""
+        values = {reading.figure_token[f]: c.value for f, c in by_figure.items() if c.kind is ClaimKind.DATE}
+        if not values:
+            return []
+        derived = []
+        for count in day_counts(reading, values, self.lexicon):
+            day = by_figure[count.figure]
+            end = reading.tokens[count.last_token].end
+            derived.append(
+                build(
+                    Claim,
+                    id=f"{day.id}+day-{count.day}",
+                    source_id=self.source.id,
+                    kind=ClaimKind.DATE,
+                    measure="event_date",
+                    measure_class=TemporalClass.EVENT_BOUND,
+                    event=count.mention,
+                    as_of=self.source.published,
+                    value=count.mention.date,
+                    span=make_span(self.source, self.index, sentence, day.span.start, end),
+                    derived_from=(day.id,),
+                )
+            )
+        return derived
 
     def _claim_id(self, figure: Figure) -> str:
         return f"{self.source.id}:{figure.start}-{figure.end}"
@@ -240,7 +270,7 @@ class _SourceReader:
         if measure is not None:
             entry = self.vocabulary.measure(measure)
             if entry is not None and entry.takes_event and entry.class_ != "stock":
-                result.event = _nearest_event(reading, i) or self._carried(carried)
+                result.event = _nearest_event(reading, i, kinds=self.lexicon.count_event_kinds) or self._carried(carried)
         return result
 
     def _count_claim(self, figure: Figure, sentence: Sentence, reading: SentenceReading, r: _CountReading, links: dict[str, object]) -> Claim:
@@ -570,15 +600,17 @@ def _links(structure: Structure, ids: dict[int, str]) -> dict[int, dict[str, obj
     return links
 
 
-def _main_event(cues: list[EventCue]) -> EventMention | None:
-    dated = [c.mention for c in cues if c.mention.date is not None and not c.mention.proposed]
+def _main_event(cues: list[EventCue], kinds: frozenset[str]) -> EventMention | None:
+    """The event a sentence is about, for the counts of the next: its last dated mention of
+    one of `kinds`, else its last mention of one."""
+    dated = [c.mention for c in cues if c.mention.date is not None and not c.mention.proposed and c.mention.kind in kinds]
     if dated:
         return dated[-1]
-    plain = [c.mention for c in cues if not c.mention.proposed]
+    plain = [c.mention for c in cues if not c.mention.proposed and c.mention.kind in kinds]
     return plain[-1] if plain else None
 
 
-def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | None = None) -> EventMention | None:
+def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | frozenset[str] | None = None) -> EventMention | None:
     """The event cue nearest the figure, in its clause if the clause names one, preferring one before it."""
     best: tuple[tuple[int, float], EventMention] | None = None
     semicolons, breaks = _boundaries(reading)

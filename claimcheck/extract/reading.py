@@ -293,6 +293,8 @@ def _events(
         if date_figure is not None and role is DateRole.OCCURRENCE and lexicon.event_span.get(kind) == "ongoing" and tokens[first].start < figures[date_figure].start:
             # "resume fighting and on Sunday announced …": a war is not dated by a day it went on.
             date_figure = None
+        if date_figure is not None and role is DateRole.OCCURRENCE and kind in lexicon.start_end_kinds:
+            date_figure = None  # "Sunday's search": a day it went on, not the day it began
         place, target = _event_place(words, places, last, lexicon.meeting_words)
         if not ongoing:
             target = None  # "a ceasefire deal with Israel": the other party, not a front

@@ -78,6 +78,8 @@ class QualifierEntry(_Strict):
     `counts_only` phrases hedge counts and money, not durations; `not_after` are the
     words after which a `counts_only` phrase is a particle ("turned over 30"). It
     applies to those phrases only: "took more than 250" keeps its hedge.
+    `linking_verbs` hedge a figure only when they link a subject naming a measure to it
+    ("the death toll passed 46,000").
     """
 
     kind: Literal["approximate", "nearly", "more_than", "at_least", "fewer_than", "at_most"]
@@ -85,6 +87,7 @@ class QualifierEntry(_Strict):
     after: list[str] = Field(default_factory=list)
     counts_only: list[str] = Field(default_factory=list)
     not_after: list[str] = Field(default_factory=list)
+    linking_verbs: list[str] = Field(default_factory=list)
 
 
 class Tolerances(_Strict):

@@ -59,6 +59,13 @@ def test_the_health_ministry_is_gazas_in_a_sentence_about_gaza() -> None:
     assert _attribution("The flood in Lenska killed 45 people, the health ministry said.")[1:] == ("authorities", "government")  # type: ignore[index]
 
 
+def test_what_an_event_struck_is_its_place() -> None:
+    claims = _claims("A powerful earthquake struck southern Turkey and northern Syria on Monday, killing at least 1,500 people.")
+    assert claims["at least 1,500"].place == "Syria and Turkey"
+    claims = _claims("The two sides struck a deal on Monday that freed 30 hostages.")
+    assert claims["30"].place is None
+
+
 def test_several_places_are_one_place_key() -> None:
     claims = _claims("The earthquake has killed 5,000 people in Turkey and Syria.")
     assert claims["5,000"].place == "Syria and Turkey"

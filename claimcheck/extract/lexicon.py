@@ -118,6 +118,7 @@ class Lexicon:
     qualifier_before_counts: PhraseTable
     qualifier_after: re.Pattern[str]
     qualifier_after_kinds: dict[str, str]
+    linking_qualifiers: PhraseTable
     date: re.Pattern[str]
     month_number: dict[str, int]
     weekday_number: dict[str, int]
@@ -316,7 +317,10 @@ def _build(v: Vocabulary) -> Lexicon:
     qualifier_before = PhraseTable()
     qualifier_before_counts = PhraseTable()
     after_parts: list[tuple[str, str]] = []
+    linking_qualifiers = PhraseTable()
     for entry in q.entries:
+        for phrase in entry.linking_verbs:
+            linking_qualifiers.add(phrase, entry.kind)
         # `not_after` guards only the particle forms ("turned over 30"): an unambiguous
         # hedge such as "more than" stays a hedge after any verb ("took more than 250").
         blocked = frozenset(w.lower() for w in entry.not_after)
@@ -583,6 +587,7 @@ def _build(v: Vocabulary) -> Lexicon:
         qualifier_before_counts=qualifier_before_counts,
         qualifier_after=qualifier_after,
         qualifier_after_kinds=qualifier_after_kinds,
+        linking_qualifiers=linking_qualifiers,
         date=date,
         month_number=month_number,
         weekday_number=weekday_number,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon, MeasureCue
 from .reading import FIGURE, Token
 
-__all__ = ["NounPhrase", "noun_phrase", "read_measure", "STOP_WORDS"]
+__all__ = ["NounPhrase", "noun_phrase", "read_measure", "linked_bound", "STOP_WORDS"]
 
 #: Words that end a noun phrase.
 STOP_WORDS = frozenset(
@@ -206,7 +206,23 @@ def _linked_subject(words: list[str], i: int, lexicon: Lexicon, kind: str, date_
     link = lexicon.links.match_ending_at(words, i - 1) if i >= 1 else None
     if link is None:
         return None
-    for j in range(i - 1 - link[0], max(-1, i - 16), -1):
+    return _subject_before(words, i - 1 - link[0], i, lexicon, kind, date_tokens)
+
+
+def linked_bound(words: list[str], i: int, lexicon: Lexicon, *, kind: str = "count", date_tokens: frozenset[int] = frozenset()) -> str | None:
+    """The qualifier a linking verb gives the figure at token `i` — "the death toll passed
+    46,000" is more than 46,000 — when the verb links a subject naming a measure to it;
+    None otherwise ("the measure passed 62-38")."""
+    hit = lexicon.linking_qualifiers.match_ending_at(words, i - 1) if i >= 1 else None
+    if hit is None:
+        return None
+    length, qualifier = hit
+    return str(qualifier) if _subject_before(words, i - 1 - length, i, lexicon, kind, date_tokens) else None
+
+
+def _subject_before(words: list[str], last: int, i: int, lexicon: Lexicon, kind: str, date_tokens: frozenset[int]) -> str | None:
+    """The measure a subject ending at or before token `last` names, within the figure's clause."""
+    for j in range(last, max(-1, i - 16), -1):
         if words[j] in _CLAUSE_BREAKS or (words[j] == FIGURE and j not in date_tokens):
             return None  # another count's subject lies beyond
         measure = _of_kind(lexicon.measure_subjects.values_ending_at(words, j), kind)

@@ -31,7 +31,8 @@ from ..text import LineIndex, Sentence, make_span, split_sentences
 from ..vocabulary import Vocabulary
 from .figures import Figure, find_figures
 from .lexicon import TOKEN, Lexicon, compile_lexicon
-from .measures import STOP_WORDS, NounPhrase, noun_phrase, read_measure
+from .measures import STOP_WORDS, NounPhrase, linked_bound, noun_phrase, read_measure
+from .numbers import quantity
 from .reading import FIGURE, NOT_NAMES, EventCue, SourceEvents, SentenceReading, read_sentence
 from .revisions import clause_date, is_difference, is_reference, is_running, is_subset
 from .structure import Structure, find_structures
@@ -254,6 +255,16 @@ class _SourceReader:
             measure = None
         else:
             measure = read_measure(tokens, words, i, np, self.lexicon, date_tokens=crossable)
+        if measure is not None and isinstance(figure.value, Quantity) and figure.value.qualifier is Qualifier.EXACT:
+            bound = linked_bound(words, i, self.lexicon, kind="money" if figure.kind is ClaimKind.MONEY else "count", date_tokens=crossable)
+            if bound is not None:
+                # "The death toll passed 46,000": more than 46,000, not exactly it.
+                v = figure.value
+                verb = self.lexicon.linking_qualifiers.match_ending_at(words, i - 1)
+                figure.value = quantity(
+                    v.value, Qualifier(bound), self.vocabulary.qualifiers.tolerances, rounding=v.rounding, unit=v.unit,
+                    qualifier_text=" ".join(words[i - verb[0] : i]) if verb else None,
+                )
         result = _CountReading(i=i, np=np, measure=measure)
         clauses = reading.clauses
         result.running = is_running(words, i, clauses, self.lexicon)
@@ -270,8 +281,26 @@ class _SourceReader:
         if measure is not None:
             entry = self.vocabulary.measure(measure)
             if entry is not None and entry.takes_event and entry.class_ != "stock":
-                result.event = _nearest_event(reading, i, kinds=self.lexicon.count_event_kinds) or self._carried(carried)
+                result.other_time = self._another_time(reading, i)
+                if not result.other_time:
+                    result.event = _nearest_event(reading, i, kinds=self.lexicon.count_event_kinds) or self._carried(carried)
         return result
+
+    def _another_time(self, reading: SentenceReading, i: int) -> bool:
+        """"The deadliest quake since 1999, when about 17,000 people died": a count in a
+        "when" clause after a date is of that time, not of the event named before it (unless
+        the clause names its own event: "in 1999, when an earthquake killed 17,000")."""
+        words = reading.words
+        for w in range(i - 1, max(-1, i - 12), -1):
+            if words[w] in (";", "—", "–", ":", "(") or (words[w] == FIGURE and w != i and reading.tokens[w].figure >= 0 and self.figures[reading.tokens[w].figure].kind is not ClaimKind.DATE):
+                return False
+            if words[w] != "when":
+                continue
+            d = w - 1 if w >= 1 and words[w - 1] != "," else w - 2
+            if d < 0 or reading.tokens[d].figure < 0 or self.figures[reading.tokens[d].figure].kind is not ClaimKind.DATE:
+                return False
+            return not any(w < cue.index < i for cue in reading.events)
+        return False
 
     def _count_claim(self, figure: Figure, sentence: Sentence, reading: SentenceReading, r: _CountReading, links: dict[str, object]) -> Claim:
         measure = r.measure or "count"
@@ -284,6 +313,8 @@ class _SourceReader:
             span_class = "bounded"
         if r.running and not (event is not None and event.proposed):
             span_class = "ongoing"  # a running count may still grow, whatever it counts
+        if r.other_time:
+            span_class = "instant"  # a toll of a past moment the text names only by its date
         measure_class = self.vocabulary.measure_class(measure, span_class) if measure != "count" else TemporalClass.UNKNOWN
         return _claim(
             self,
@@ -539,7 +570,7 @@ class _Carry:
 class _CountReading:
     """What was read of one count before its claim is built."""
 
-    __slots__ = ("i", "np", "measure", "event", "part", "running", "subset", "superseded", "reference", "as_of")
+    __slots__ = ("i", "np", "measure", "event", "part", "running", "subset", "superseded", "reference", "as_of", "other_time")
 
     def __init__(self, i: int, np: NounPhrase, measure: str | None) -> None:
         self.i = i
@@ -552,6 +583,7 @@ class _CountReading:
         self.superseded = False
         self.reference = False
         self.as_of: dt.date | None = None
+        self.other_time = False
 
 
 def _inherit(structure: Structure, readings: dict[int, _CountReading]) -> None:

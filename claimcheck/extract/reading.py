@@ -159,9 +159,13 @@ def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) 
     places: list[tuple[int, str]] = []
     n = len(words)
     for i in range(n - 1):
-        if words[i] not in _LOCATIVE and words[i] not in _TARGETING:
+        # "struck southern Turkey and northern Syria": what an event hits is where it is, when
+        # the gazetteer knows the place ("the storm hit Puerto Rico", not "struck a deal").
+        struck = words[i] not in _LOCATIVE and bool(lexicon.occurrence_cues.match_ending_at(words, i))
+        if words[i] not in _LOCATIVE and words[i] not in _TARGETING and not struck:
             continue
-        found = _place_at(text, tokens, words, i + 1, lexicon, targeting=words[i] in _TARGETING)
+        listed_only = words[i] in _TARGETING or struck
+        found = _place_at(text, tokens, words, i + 1, lexicon, targeting=listed_only)
         if found is None:
             continue
         j, last, name = found
@@ -176,7 +180,7 @@ def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) 
                 break
             if words[k] in _LOCATIVE and k + 1 < n:
                 k += 1  # "in Turkey and in Syria"
-            more = _place_at(text, tokens, words, k, lexicon, targeting=False)
+            more = _place_at(text, tokens, words, k, lexicon, targeting=listed_only and words[i] not in _TARGETING)
             if more is None or _acts(words, more[1], lexicon):
                 break  # "in Gaza, Israel said": the next country speaks
             names.append(more[2])

@@ -19,6 +19,7 @@ established figures counts more than any number of references (see
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ __all__ = [
     "sides_oppose",
     "attributed_apart",
     "attribution_key",
+    "party_name",
     "single_source",
 ]
 
@@ -201,6 +203,27 @@ def attribution_key(claim: Claim) -> str | None:
     if a.party:
         return a.party
     return a.who or None
+
+
+def party_name(claims: list[Claim]) -> str:
+    """Who a set of claims is attributed to, as the text writes it ("Russian officials", "the
+    Gaza health ministry"): the first attributed claim's party."""
+    attributed = next((c.attribution for c in claims if c.attribution is not None), None)
+    if attributed is None:
+        return "?"
+    if not attributed.who:
+        return attributed.text
+    words = [re.escape(w) for w in re.findall(r"[\w'’]+", attributed.who)]
+    found = re.search(r"(?i)\b(?:(?:the|a|an)\s+)?" + r"[\W_]+".join(words) + r"\b", attributed.text) if words else None
+    if found is None:
+        return attributed.who
+    name = found.group()
+    first = name.split(" ", 1)[0]
+    if first.lower() in ("the", "a", "an"):
+        name = first.lower() + name[len(first):]  # "According to the ministry": mid-sentence in a message
+    elif name[:1].islower():
+        name = "the " + name  # "the army said": a common noun named without its article
+    return name
 
 
 def attributed_apart(a: list[Claim], b: list[Claim]) -> bool:

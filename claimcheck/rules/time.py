@@ -9,7 +9,7 @@ from ..model import Claim, Duration, Qualifier, Quantity, TemporalClass
 from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
 from ..names import same_name
-from .conflicts import attribution_key, interval_of, value_text
+from .conflicts import attribution_key, interval_of, party_name, value_text
 from .values import claim_ref
 from ..extract.lexicon import compile_lexicon
 
@@ -132,6 +132,34 @@ def _repeats_the_other_side(later: Claim, earlier: Claim, members: list[Claim], 
     )
 
 
+#: The party key of official bodies (see `authority_words` in data/attribution.toml).
+_OFFICIAL = "authorities"
+
+
+def _series(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
+    """A group's claims split by who gives them, so that a timeline follows one body's figures:
+    the official toll apart from a university's study and a survey's estimate. Unattributed
+    figures join the official series, or the only attributed one; failing both, they are a
+    series of their own."""
+    keys: list[str] = []
+    by_key: dict[str | None, list[Claim]] = {}
+    for c in claims:
+        key = attribution_key(c)
+        if key is not None:
+            key = next((k for k in keys if same_name(k, key)), key)
+            if key not in keys:
+                keys.append(key)
+        by_key.setdefault(key, []).append(c)
+    loose = by_key.pop(None, [])
+    if loose:
+        home = _OFFICIAL if _OFFICIAL in by_key else keys[0] if len(keys) == 1 else None
+        if home is None:
+            by_key[None] = loose
+        else:
+            by_key[home] = sorted(by_key[home] + loose, key=lambda c: (c.as_of, c.source_id, c.span.start))  # type: ignore[arg-type,return-value]
+    return sorted(by_key.items(), key=lambda kv: (kv[0] != _OFFICIAL, kv[0] is None, str(kv[0])))
+
+
 def _moves(points: list[Claim]) -> bool:
     """Whether the figure changes along the timeline ("about 20" and "roughly 20" are one value)."""
     return len({_stated(c) for c in points}) > 1
@@ -156,7 +184,10 @@ class Timeline(Rule):
     change; at different as-of dates they are not conflicts. This rule lists
     them in date order — value, source, date — so a reader can follow the
     figure over time (info). A figure that does not move ("about 20", then
-    "roughly 20") is not listed.
+    "roughly 20") is not listed. Each body's figures are a series of their own:
+    the official toll's timeline does not step through a university's study or
+    a survey's estimate, which are other bodies' figures, not revisions of it;
+    unattributed figures join the official series (or the only one).
     """
 
     code = "CC202"
@@ -167,7 +198,13 @@ class Timeline(Rule):
         assert group is not None
         if group.measure_class not in (TemporalClass.STOCK, TemporalClass.CUMULATIVE) or group.measure == "elapsed":
             return
-        claims = sorted((c for c in context.members(group) if c.as_of), key=lambda c: (c.as_of, c.source_id, c.span.start))
+        members = sorted((c for c in context.members(group) if c.as_of), key=lambda c: (c.as_of, c.source_id, c.span.start))
+        series = _series(members)
+        for party, claims in series:
+            yield from self._timeline(context, group, claims, party if len(series) > 1 else None)
+
+    def _timeline(self, context: RuleContext, group: ClaimGroup, claims: list[Claim], party: str | None) -> Iterator[Discrepancy]:
+        """One series' timeline: the figures one body gives (or the text gives, unattributed)."""
         dates = {c.as_of for c in claims}
         if len(dates) < 2:
             return
@@ -179,8 +216,13 @@ class Timeline(Rule):
         if not _moves(points):
             return  # "seven", then "seven": nothing to follow
         steps = " → ".join(f"{value_text(c)} ({c.source_id}, {c.as_of:%b} {c.as_of.day}, {c.as_of.year})" for c in points)  # type: ignore[union-attr]
-        message = f"{group.label[:1].upper()}{group.label[1:]} over time: {steps}"
-        key = (group.measure, group.event_id, group.population, group.place)
+        according = ""
+        if party is not None:
+            according = ", according to the authorities" if party == _OFFICIAL else f", according to {party_name(points)}"
+        message = f"{group.label[:1].upper()}{group.label[1:]} over time{according}: {steps}"
+        key: tuple[object, ...] = (group.measure, group.event_id, group.population, group.place)
+        if party is not None:
+            key = (*key, party)
         yield Discrepancy(
             rule=self.code,
             name=self.name,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from ..model import Claim, ClaimKind, Quantity, TemporalClass
@@ -19,6 +18,7 @@ from .conflicts import (
     differs_only_in_year,
     find_conflicts,
     join_ids,
+    party_name,
     sides_oppose,
     value_text,
 )
@@ -341,29 +341,8 @@ class DisputedFigures(Rule):
                 continue
             d = build_discrepancy(self, context, group, conflict, severity=Severity.INFO)
             sides = [
-                f"{_values(claims)} according to {_party_name(claims)} ({join_ids([c.source_id for c in claims])})"
+                f"{_values(claims)} according to {party_name(claims)} ({join_ids([c.source_id for c in claims])})"
                 for claims in (conflict.subjects, conflict.consensus)
             ]
             message = f"Disputed: {sides[0]}; {sides[1]} — {group.label}"
             yield d.model_copy(update={"message": message})
-
-
-def _party_name(claims: list[Claim]) -> str:
-    """Who a set of claims is attributed to, as the text writes it ("Russian officials", "the
-    Gaza health ministry"): the first attributed claim's party."""
-    attributed = next((c.attribution for c in claims if c.attribution is not None), None)
-    if attributed is None:
-        return "?"
-    if not attributed.who:
-        return attributed.text
-    words = [re.escape(w) for w in re.findall(r"[\w'’]+", attributed.who)]
-    found = re.search(r"(?i)\b(?:(?:the|a|an)\s+)?" + r"[\W_]+".join(words) + r"\b", attributed.text) if words else None
-    if found is None:
-        return attributed.who
-    name = found.group()
-    first = name.split(" ", 1)[0]
-    if first.lower() in ("the", "a", "an"):
-        name = first.lower() + name[len(first):]  # "According to the ministry": mid-sentence in a message
-    elif name[:1].islower():
-        name = "the " + name  # "the army said": a common noun named without its article
-    return name

@@ -355,10 +355,12 @@ class _EventResolver:
                 chosen = min(near, key=lambda c: (_day_distance(_month_day_of(c), m.month_day), -len(c.mentions)))
                 chosen.mentions.append(m)
                 return chosen
+        placed = False  # whether the clusters left are those the mention's place or name picks
         if m.discriminator:
             named = [c for c in same_kind if c.discriminators and _compatible_place(m.discriminator, c.discriminators)]
             if named:
                 same_kind = named
+                placed = True
             else:
                 same_kind = [c for c in same_kind if not c.discriminators]
                 self._last_weak = bool(same_kind)
@@ -384,12 +386,15 @@ class _EventResolver:
         elif len(same_kind) == 1 and m.span != "instant":
             return self._attach(same_kind[0], m)
         self._last_weak = False
-        if m.span == "instant" and not m.discriminator:
-            # An undated attack, strike or quake is the one dated event of its kind, if
+        if m.span == "instant" and (placed or not m.discriminator):
+            # An undated attack, strike or quake is the one dated event of its kind (of its
+            # place, when it names one: "the partial collapse of a tower in Surfside"), if
             # the sources date exactly one by then; otherwise it is not known to be any.
             begun = [c for c in same_kind if published is None or c.start[0] <= published]
             if len(begun) == 1 and len({c.kind for c in begun}) == 1 and not mention.relative:
                 return self._attach(begun[0], m)
+            if placed:
+                return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
             cluster = self._new_cluster(_Cluster(kind=kind, span=m.span))
             cluster.add(m)
             return cluster

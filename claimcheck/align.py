@@ -93,13 +93,14 @@ class _Cluster:
     #: sources gave it; and how many gave the surviving date itself.
     other_starts: list[tuple[tuple[int, int], int]] = field(default_factory=list)
     own_sources: int = 0
+    gazetteer: _Gazetteer | None = None
 
     def fits(self, m: _Mention) -> bool:
         start = _intersect(self.start, m.start)
         end = _intersect(self.end, m.end)
         if start is None or end is None or start[0] > end[1]:
             return False
-        if m.discriminator and self.discriminators and not _compatible_place(m.discriminator, self.discriminators):
+        if m.discriminator and self.discriminators and not _compatible_place(m.discriminator, self.discriminators, self.gazetteer):
             return False
         return True
 
@@ -118,11 +119,42 @@ def _intersect(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None
     return (lo, hi) if lo <= hi else None
 
 
-def _compatible_place(name: str, names: set[str]) -> bool:
+def _compatible_place(name: str, names: set[str], gazetteer: _Gazetteer | None = None) -> bool:
     """Whether an event's place or front may be one of `names`, allowing for near-equal
     spellings ("Gaza Strip", "Gaza") and for a broader description of the same event
-    ("the earthquake in Turkey and Syria", "the earthquake in Turkey")."""
-    return name in names or any(places_overlap(name, n) for n in names)
+    ("the earthquake in Turkey and Syria", "the earthquake in Turkey"; "the storm across
+    the Caribbean", "the storm in Puerto Rico"; "across the region")."""
+    if name in names or any(places_overlap(name, n) for n in names):
+        return True
+    return gazetteer is not None and any(gazetteer.related(name, n) for n in names)
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    """What the vocabulary's places say about each other: which lies within which, and
+    which are no place in particular ("the region")."""
+
+    within: dict[str, str]
+    broad: frozenset[str]
+
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> _Gazetteer:
+        return cls({p.name: p.within for p in vocabulary.places if p.within}, frozenset(p.name for p in vocabulary.places if p.broad))
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether one place lies within the other, or either is no place in particular."""
+        if a in self.broad or b in self.broad:
+            return True
+        return self._inside(a, b) or self._inside(b, a)
+
+    def _inside(self, a: str, b: str) -> bool:
+        seen = set()
+        while a in self.within and a not in seen:
+            seen.add(a)
+            a = self.within[a]
+            if a == b:
+                return True
+        return False
 
 
 def _same_place(name: str, names: set[str]) -> bool:
@@ -146,6 +178,7 @@ class _EventResolver:
     def __init__(self, sources: list[Source], vocabulary: Vocabulary, tolerances: Tolerances) -> None:
         self.sources = {s.id: s for s in sources}
         self.vocabulary = vocabulary
+        self.gazetteer = _Gazetteer.of(vocabulary)
         self.tolerances = tolerances
         self.clusters: list[_Cluster] = []
         # The clusters of each event kind, and each cluster by its id once named: every
@@ -236,6 +269,7 @@ class _EventResolver:
         mentions[(claim.source_id, -claim.event.start - 1, -claim.event.end - 1)] = m
 
     def _new_cluster(self, cluster: _Cluster) -> _Cluster:
+        cluster.gazetteer = self.gazetteer
         self._made += 1
         cluster.order = self._made
         self.clusters.append(cluster)
@@ -357,7 +391,7 @@ class _EventResolver:
                 return chosen
         placed = False  # whether the clusters left are those the mention's place or name picks
         if m.discriminator:
-            named = [c for c in same_kind if c.discriminators and _compatible_place(m.discriminator, c.discriminators)]
+            named = [c for c in same_kind if c.discriminators and _compatible_place(m.discriminator, c.discriminators, self.gazetteer)]
             if named:
                 same_kind = named
                 placed = True

@@ -262,6 +262,9 @@ class PlaceEntry(_Strict):
     name: str
     aliases: list[str] = Field(default_factory=list)
     within: str | None = None
+    #: No place in particular ("the region"): a figure for it is its own quantity, but an
+    #: event described there may be the one another source places more precisely.
+    broad: bool = False
     replace: bool = False
 
 

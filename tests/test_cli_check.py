@@ -194,3 +194,63 @@ def test_the_in_band_error_is_generic_across_commands(tmp_path: Path) -> None:
     assert result.returncode == 2
     (error,) = json.loads(result.stdout)["input_errors"]
     assert error["message"] == "no such file or directory" and error["path"].endswith("missing")
+
+
+# ---------------------------------------------------------------- output that cannot be written
+
+
+def _unwritable_outputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """name → (an -o target that cannot be written, the problem the error must state)."""
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    targets = {"a folder": (folder, "it is a folder, not a file"), "a missing folder": (tmp_path / "no" / "r.json", "the folder does not exist")}
+    if Path("/proc/self").is_dir():  # a folder nobody (not even root) can create files in
+        targets["a folder that refuses files"] = (Path("/proc/claimcheck-test.json"), "cannot write the output")
+    return targets
+
+
+def _commands(tmp_path: Path) -> dict[str, list[object]]:
+    saved = tmp_path / "saved.json"
+    made = claimcheck("check", TYPO, "--against", CEASEFIRE, "-f", "json", "-o", saved, cwd=tmp_path)
+    assert made.returncode == 1, made.stderr
+    return {
+        "check": ["check", TYPO, "--against", CEASEFIRE, "-f", "json"],
+        "check with bad input": ["check", tmp_path / "missing.md", "--against", CEASEFIRE, "-f", "sarif"],
+        "render": ["render", saved, "-f", "sarif"],
+        "extract": ["extract", CEASEFIRE, "-f", "json"],
+        "check --write-baseline": ["check", TYPO, "--against", CEASEFIRE, "--write-baseline"],
+    }
+
+
+@pytest.mark.parametrize("command", ["check", "check with bad input", "render", "extract", "check --write-baseline"])
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path: Path, command: str) -> None:
+    args = _commands(tmp_path)[command]
+    for name, (target, problem) in _unwritable_outputs(tmp_path).items():
+        before = sorted(p.name for p in tmp_path.rglob("*"))
+        result = claimcheck(*args, *([] if command.endswith("baseline") else ["-o"]), target, cwd=tmp_path)
+        assert result.returncode == 2, (name, result.stderr)
+        assert "Traceback" not in result.stderr, (name, result.stderr)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and str(target) in lines[0] and problem in lines[0], (name, lines)
+        assert sorted(p.name for p in tmp_path.rglob("*")) == before, name  # nothing written, no temporary left
+        if command == "check with bad input" and target.parent.is_dir() and not target.is_dir():
+            # Not refused before the run: the input's own problem is named first.
+            assert lines[0].startswith(f"claimcheck: {tmp_path / 'missing.md'}: no such file"), lines[0]
+
+
+def test_a_failed_rename_leaves_no_temporary_and_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.cli import output
+    from claimcheck.errors import InputError
+
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.os, "replace", refuse)
+    with pytest.raises(InputError) as caught:
+        output.write_output("new", str(target))
+    assert caught.value.message == f"{target}: cannot write the output: Permission denied"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+    assert target.read_text(encoding="utf-8") == "old"

@@ -66,8 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ClaimcheckError as exc:
-        emit_error(exc, args)
-        print(f"claimcheck: {exc.message}", file=sys.stderr)
+        unwritten = emit_error(exc, args)
+        line = exc.message
+        if unwritten is not None and unwritten.message != exc.message:
+            line += f" (nor could the error be written in {args.format}: {unwritten.message})"
+        print(f"claimcheck: {line}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -24,7 +24,7 @@ from ..model import Source
 from ..report import Severity
 from ..sources import read_source_bytes
 from .formatting import add_report_output, check_report_output, emit_report
-from .output import write_output
+from .output import check_output_path, write_output
 
 __all__ = ["add_parser", "run"]
 
@@ -77,6 +77,7 @@ def _date(text: str) -> dt.date:
 def run(args: argparse.Namespace) -> int:
     """Check the drafts, write the report, and return the exit code."""
     check_report_output(args)
+    check_output_path(args.write_baseline)
     found = discover_config(args.config)
     config = _with_flags(found, args)
     references: list[str] = args.against or config.references

@@ -14,7 +14,7 @@ from ..claimsfile import dump_claims_file
 from ..references import load_references
 from ..render.claims import claims_table
 from ..vocabulary import Vocabulary
-from .output import write_output
+from .output import check_output_path, write_output
 
 __all__ = ["add_parser", "run"]
 
@@ -36,6 +36,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     """Extract and print the claims."""
+    check_output_path(args.output)
     vocabulary = Vocabulary.load(args.vocabulary)
     sources, claims = load_references(args.paths, vocabulary).everything()
     if args.format == "json":

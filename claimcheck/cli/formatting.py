@@ -15,7 +15,7 @@ from ..errors import ClaimcheckError
 from ..render import FORMATS, HUMAN_FORMATS, render
 from ..render.github import summary_path, write_step_summary
 from ..report import InputProblem, Report, Summary
-from .output import write_output
+from .output import check_output_path, write_output
 
 __all__ = ["add_report_output", "check_report_output", "emit_report", "emit_error", "error_report"]
 
@@ -43,6 +43,7 @@ def add_report_output(parser: argparse.ArgumentParser) -> None:
 
 def check_report_output(args: argparse.Namespace) -> None:
     """Fail early (before any work) on output options that cannot be honoured."""
+    check_output_path(getattr(args, "output", None))
     if getattr(args, "github_summary", False):
         summary_path()
 
@@ -70,18 +71,20 @@ def error_report(errors: list[ClaimcheckError]) -> Report:
     )
 
 
-def emit_error(error: ClaimcheckError, args: argparse.Namespace) -> None:
+def emit_error(error: ClaimcheckError, args: argparse.Namespace) -> ClaimcheckError | None:
     """With a machine format, write `error` in that format where the report would have gone.
 
     So a CI step that reads the SARIF, JUnit or JSON file finds the error
     instead of a missing or empty file. Human formats get only the one-line
-    error on stderr (the caller prints it). When even the error cannot be
-    written (its folder is missing), the one-line error says why.
+    error on stderr (the caller prints it). Returns the error that kept the
+    error report from being written (the output is a folder, its folder is
+    missing …), so that the caller's one line can say so; else `None`.
     """
     fmt = getattr(args, "format", None)
     if fmt not in FORMATS or fmt in HUMAN_FORMATS:
-        return
+        return None
     try:
         write_output(render(error_report([error]), fmt), getattr(args, "output", None))
-    except ClaimcheckError:
-        pass
+    except ClaimcheckError as unwritten:
+        return unwritten
+    return None

@@ -9,13 +9,32 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["write_output"]
+__all__ = ["write_output", "check_output_path"]
+
+
+def check_output_path(path: str | None) -> None:
+    """Raise `InputError` when `path` plainly cannot be written (checked before any work is done).
+
+    Only what can be told without writing: the folder is missing, or `path`
+    is itself a folder. Anything else (permissions, a read-only file system)
+    shows when `write_output` tries.
+    """
+    if path is None or path == "-":
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise InputError("cannot write the output here: it is a folder, not a file", path=path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("cannot write the output here: the folder does not exist", path=path)
 
 
 def write_output(text: str, path: str | None) -> None:
     """Write `text` to `path` atomically (temporary file, then rename), or to stdout.
 
-    A reader of `path` sees the old content or the new, never half of it.
+    A reader of `path` sees the old content or the new, never half of it, and
+    no temporary file is left behind. Any failure to write is an `InputError`
+    naming `path` (exit 2 from the command line), never a traceback.
     """
     if path is None or path == "-":
         sys.stdout.write(text)
@@ -23,20 +42,31 @@ def write_output(text: str, path: str | None) -> None:
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    check_output_path(path)
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("cannot write here: the folder does not exist", path=path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _cannot_write(exc, path) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text if text.endswith("\n") else text + "\n")
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(exc, path) from None
         raise
+
+
+def _cannot_write(exc: OSError, path: str) -> InputError:
+    if isinstance(exc, IsADirectoryError):
+        return InputError("cannot write the output here: it is a folder, not a file", path=path)
+    reason = exc.strerror or exc.__class__.__name__
+    return InputError(f"cannot write the output: {reason}", path=path)
 
 
 def _mode_for(target: Path) -> int:

@@ -267,10 +267,19 @@ def _check_header(header: Any, path: Path, vocabulary: Vocabulary) -> None:
     if header["claimcheck_version"] != __version__:
         raise InputError(f"claims file made by claimcheck {header['claimcheck_version']}, this is claimcheck {__version__}; {remake}", path=path)
     if header["vocabulary"] != vocabulary.fingerprint:
+        made, now = _extra_files(header["vocabulary_files"]), _extra_files(vocabulary.files)
+        files = f"; extra vocabulary files then: {made}, now: {now}" if made != now else ""
         raise InputError(
-            f"claims file made with another vocabulary (fingerprint {header['vocabulary']}, now {vocabulary.fingerprint}); {remake} and the same vocabulary files",
+            f"claims file made with another vocabulary (fingerprint {header['vocabulary']}, now {vocabulary.fingerprint}{files}); "
+            f"{remake} with the configuration or --vocabulary files this check uses",
             path=path,
         )
+
+
+def _extra_files(files: Any) -> str:
+    """The vocabulary files beyond the built-in ones, for a message ("none" when there are none)."""
+    extra = [str(f) for f in files if not str(f).startswith("claimcheck/data/")] if isinstance(files, list | tuple) else []
+    return ", ".join(extra) or "none"
 
 
 def _source(data: Any, path: Path) -> Source:

@@ -85,6 +85,46 @@ def test_a_saved_claims_file_stands_in_for_the_references(tmp_path: Path) -> Non
     assert [d["message"] for d in json.loads(from_file.stdout)["discrepancies"]] == [d["message"] for d in json.loads(from_texts.stdout)["discrepancies"]]
 
 
+_EXTRA_VOCABULARY = """
+[[measure]]
+id = "evacuated"
+label = "the number evacuated"
+class = "stock"
+heads = ["people", "none"]
+predicates = ["evacuated", "were evacuated"]
+"""
+
+
+def test_extract_reads_the_configuration_check_reads(tmp_path: Path) -> None:
+    """The documented cache workflow holds when the configuration adds vocabulary."""
+    (tmp_path / "v.toml").write_text(_EXTRA_VOCABULARY, encoding="utf-8")
+    (tmp_path / "claimcheck.toml").write_text('vocabulary = ["v.toml"]\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    saved = tmp_path / "refs.claims.json"
+    made = claimcheck("extract", CEASEFIRE, "-f", "json", "-o", saved, cwd=tmp_path / "sub")  # the nearest file, from below
+    assert made.returncode == 0, made.stderr
+    checked = claimcheck("check", TYPO, "--against", saved, "-f", "json", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert [d["rule"] for d in json.loads(checked.stdout)["discrepancies"]] == ["CC102"]
+    # --config and --vocabulary work as they do for check.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "desk.toml").write_text(f'vocabulary = ["{(tmp_path / "v.toml").as_posix()}"]\n', encoding="utf-8")
+    by_flag = tmp_path / "flag.claims.json"
+    assert claimcheck("extract", CEASEFIRE, "-f", "json", "-o", by_flag, "--config", elsewhere / "desk.toml", cwd=elsewhere).returncode == 0
+    assert claimcheck("check", TYPO, "--against", by_flag, "--config", elsewhere / "desk.toml", cwd=elsewhere).returncode == 1
+    plain = tmp_path / "plain.claims.json"
+    assert claimcheck("extract", CEASEFIRE, "-f", "json", "-o", plain, "--vocabulary", tmp_path / "v.toml", cwd=elsewhere).returncode == 0
+    assert claimcheck("check", TYPO, "--against", plain, "--vocabulary", tmp_path / "v.toml", cwd=elsewhere).returncode == 1
+    # Made without the configuration's vocabulary: refused, and the message names the difference.
+    (elsewhere / "empty.toml").write_text("", encoding="utf-8")
+    bare = tmp_path / "bare.claims.json"
+    assert claimcheck("extract", CEASEFIRE, "-f", "json", "-o", bare, "--config", elsewhere / "empty.toml", cwd=tmp_path).returncode == 0
+    refused = claimcheck("check", TYPO, "--against", bare, cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "made with another vocabulary" in refused.stderr and "then: none, now: v.toml" in refused.stderr, refused.stderr
+
+
 # ---------------------------------------------------------------- bad input
 
 

@@ -294,3 +294,13 @@ def test_a_failed_rename_leaves_no_temporary_and_names_the_file(tmp_path: Path, 
     assert caught.value.message == f"{target}: cannot write the output: Permission denied"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
     assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_a_failed_extract_keeps_the_claims_file_it_would_have_replaced(tmp_path: Path) -> None:
+    saved = tmp_path / "refs.claims.json"
+    assert claimcheck("extract", CEASEFIRE, "-f", "json", "-o", saved, cwd=tmp_path).returncode == 0
+    before = saved.read_bytes()
+    failed = claimcheck("extract", tmp_path / "gone", "-f", "json", "-o", saved, cwd=tmp_path)
+    assert failed.returncode == 2 and "gone: no such file or directory" in failed.stderr
+    assert saved.read_bytes() == before  # not replaced by an error report, which check would refuse
+    assert claimcheck("check", TYPO, "--against", saved, cwd=tmp_path).returncode == 1

@@ -39,6 +39,7 @@ def add_report_output(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also append a Markdown table of every discrepancy to the GitHub job summary ($GITHUB_STEP_SUMMARY)",
     )
+    parser.set_defaults(writes_report=True)
 
 
 def check_report_output(args: argparse.Namespace) -> None:
@@ -75,13 +76,16 @@ def emit_error(error: ClaimcheckError, args: argparse.Namespace) -> ClaimcheckEr
     """With a machine format, write `error` in that format where the report would have gone.
 
     So a CI step that reads the SARIF, JUnit or JSON file finds the error
-    instead of a missing or empty file. Human formats get only the one-line
+    instead of a missing or empty file. Only for the commands that write a
+    report (those whose parser `add_report_output` built). Human formats get only the one-line
     error on stderr (the caller prints it). Returns the error that kept the
     error report from being written (the output is a folder, its folder is
     missing …), so that the caller's one line can say so; else `None`.
     """
     fmt = getattr(args, "format", None)
-    if fmt not in FORMATS or fmt in HUMAN_FORMATS:
+    # Only where a report would have gone: `extract -f json` writes a claims file, which an
+    # error report would replace with something `check` refuses; the old file is kept instead.
+    if not getattr(args, "writes_report", False) or fmt not in FORMATS or fmt in HUMAN_FORMATS:
         return None
     try:
         write_output(render(error_report([error]), fmt), getattr(args, "output", None))

@@ -19,8 +19,10 @@ reporting from the drafts' side:
    outweighs every reference (`RuleContext.weight`).
 4. Only findings about a draft's figures are kept: a finding whose subjects
    (the claims it is about) include a draft's claim. Each is reported from
-   the draft's side — the draft's claims first, as subjects; reference
-   claims on the draft's side become "related", the claims it clashes with
+   the draft's side, one finding per draft figure (a figure written three
+   times is three findings, each where it stands): the draft's claim first,
+   as subject; reference claims on the draft's side become "related", the
+   claims it clashes with
    stay "consensus" (at most `MAX_CITED` of each, a ledger's first, then the
    newest). When the draft sides with the references' consensus and a
    reference is the outlier, that is the reference's problem, not the
@@ -31,8 +33,9 @@ reporting from the drafts' side:
    baseline (`Config.baseline`) are applied, in that order.
 
 Fingerprints of findings against references are recomputed from the rule,
-the quantity and the draft's own figures, so that a baseline survives new
-references as well as edits elsewhere in the draft.
+the quantity and the draft's own figure, so that a baseline survives new
+references as well as edits elsewhere in the draft; repeats of one figure are
+numbered in reading order (`claimcheck.findings.distinct_fingerprints`).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from .config import Config
 from .configfile import check_selectors
 from .errors import InputError
 from .extract import extract
-from .findings import replace_fields, with_discrepancies
+from .findings import distinct_fingerprints, replace_fields, with_discrepancies
 from .markdown import is_markdown, reading_text
 from .model import Claim, Role, Source
 from .references import References, load_references, needs_of
@@ -108,7 +111,8 @@ def check(
         )
         report = _draft_view(full, draft_sources, refs.count)
         report = _per_file_ignores(report, config, draft_sources)
-        report = with_discrepancies(report, apply_suppressions(report.discrepancies, draft_sources, enabled_rules(config)))
+        # Numbered again: the suppression comments' own findings (CC901, CC902) may repeat one another.
+        report = with_discrepancies(report, distinct_fingerprints(apply_suppressions(report.discrepancies, draft_sources, enabled_rules(config))))
         if config.baseline is not None:
             report = apply_baseline(report, load_baseline(config.baseline))
         return report
@@ -177,10 +181,11 @@ def _draft_view(report: Report, drafts: list[Source], reference_count: int) -> R
     sources = {s.id: s for s in report.sources}
     kept: list[Discrepancy] = []
     for d in report.discrepancies:
-        for draft_id in dict.fromkeys(c.source_id for c in d.claims if c.role == "subject" and c.source_id in draft_ids):
-            view = _from_draft(d, draft_id, draft_ids, sources)
+        for subject in [c for c in d.claims if c.role == "subject" and c.source_id in draft_ids]:
+            view = _from_draft(d, subject, draft_ids, sources)
             if view is not None:
                 kept.append(view)
+    kept = distinct_fingerprints([_draft_fingerprint(d, draft_ids) for d in kept])
     stale = {(d.group_id, d.claims[0].claim_id) for d in kept if d.rule == "CC502"}
     kept = [d for d in kept if not (d.rule in _SUPERSEDED_BY_STALE and all((d.group_id, c.claim_id) in stale for c in d.claims if c.role == "subject"))]
     cited = {c.claim_id for d in kept for c in d.claims}
@@ -208,9 +213,14 @@ def _draft_view(report: Report, drafts: list[Source], reference_count: int) -> R
     return with_discrepancies(result, kept)
 
 
-def _from_draft(d: Discrepancy, draft_id: str, draft_ids: set[str], sources: dict[str, Source]) -> Discrepancy | None:
-    """One finding as `draft_id` sees it, or `None` when no reference is left to clash with."""
-    mine = [c for c in d.claims if c.source_id == draft_id and c.role == "subject"]
+def _from_draft(d: Discrepancy, subject: ClaimRef, draft_ids: set[str], sources: dict[str, Source]) -> Discrepancy | None:
+    """One finding as it concerns one draft figure, `subject`, or `None` when no reference is left to clash with.
+
+    Each draft figure a finding is about becomes a finding of its own, located
+    at that figure: a wrong date repeated three times is three findings, each
+    on its own line, each suppressed (or not) where it stands.
+    """
+    draft_id = subject.source_id
     own_related = [c for c in d.claims if c.source_id == draft_id and c.role != "subject"]
     others = [c for c in d.claims if c.source_id not in draft_ids]
     had_consensus = any(c.role == "consensus" for c in d.claims)
@@ -219,14 +229,25 @@ def _from_draft(d: Discrepancy, draft_id: str, draft_ids: set[str], sources: dic
     if had_consensus and not consensus:
         return None
     relabelled = [c.model_copy(update={"role": "related"}) if c.role == "subject" else c for c in related]
-    claims = mine + own_related + _cited(consensus, sources) + _cited(relabelled, sources)
+    claims = [subject] + own_related + _cited(consensus, sources) + _cited(relabelled, sources)
     kept_ids = {c.claim_id for c in claims}
     all_ids = {c.claim_id for c in d.claims}
     readings = [r.model_copy(update={"intervals": {k: v for k, v in r.intervals.items() if k in kept_ids or k not in all_ids}}) for r in d.readings]
-    update: dict[str, object] = {"claims": claims, "readings": readings}
-    if others and d.group_id is not None:
-        update["fingerprint"] = fingerprint(d.rule, ("check", d.group_id), [(draft_id, c.span.quote) for c in mine])
-    return d.model_copy(update=update)
+    return d.model_copy(update={"claims": claims, "readings": readings})
+
+
+def _draft_fingerprint(d: Discrepancy, draft_ids: set[str]) -> Discrepancy:
+    """A finding against references with a fingerprint of the draft's side only.
+
+    The rule, the quantity (group) and the draft's own figure as written —
+    not the references, not offsets — so that a baseline survives new
+    coverage as well as edits elsewhere in the draft. Findings with no
+    reference keep the rule's own fingerprint.
+    """
+    subject = d.claims[0]
+    if d.group_id is None or not any(c.source_id not in draft_ids for c in d.claims):
+        return d
+    return d.model_copy(update={"fingerprint": fingerprint(d.rule, ("check", d.group_id), [(subject.source_id, subject.span.quote)])})
 
 
 def _cited(claims: list[ClaimRef], sources: dict[str, Source]) -> list[ClaimRef]:

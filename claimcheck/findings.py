@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .report import Discrepancy, Report, Severity
+from .report import Discrepancy, Report, Severity, fingerprint
 
-__all__ = ["with_discrepancies", "finding_order", "replace_fields"]
+__all__ = ["with_discrepancies", "finding_order", "replace_fields", "distinct_fingerprints"]
+
+#: The name an occurrence number goes under in a fingerprint: a tab, which no source id may hold.
+_OCCURRENCE = "\t#"
 
 
 def replace_fields(report: Report, **update: object) -> Report:
@@ -40,3 +43,33 @@ def with_discrepancies(report: Report, discrepancies: list[Discrepancy]) -> Repo
         }
     )
     return replace_fields(report, discrepancies=ordered, summary=summary)
+
+
+def distinct_fingerprints(findings: list[Discrepancy]) -> list[Discrepancy]:
+    """The findings with no fingerprint shared: repeats numbered in reading order.
+
+    A draft that writes the same wrong figure three times for one quantity has
+    three findings that differ only in where they stand, and so would share a
+    fingerprint (which leaves offsets out). The first keeps it — a figure
+    written once keeps the fingerprint it always had — and the second and
+    third get one made from it and their number. Numbers follow the reading
+    order, so an edit elsewhere in the draft changes none; writing the figure
+    once more adds a number at the end. SARIF consumers key results by
+    fingerprint, so each occurrence stays a result of its own. Findings are
+    returned in their original order.
+    """
+    seen: dict[str, int] = {}
+    renamed: dict[int, Discrepancy] = {}
+    for index in sorted(range(len(findings)), key=lambda i: _reading_order(findings[i])):
+        d = findings[index]
+        count = seen.get(d.fingerprint, 0)
+        seen[d.fingerprint] = count + 1
+        if count:
+            renamed[index] = d.model_copy(update={"fingerprint": fingerprint(d.rule, ("occurrence", d.fingerprint), [(_OCCURRENCE, str(count + 1))])})
+    return [renamed.get(i, d) for i, d in enumerate(findings)]
+
+
+def _reading_order(d: Discrepancy) -> tuple[object, ...]:
+    first = d.claims[0] if d.claims else None
+    where = (first.source_id, first.span.start, first.span.end) if first else ("", 0, 0)
+    return (where, d.rule, d.message)

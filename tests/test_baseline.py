@@ -66,11 +66,23 @@ def test_counts_let_a_second_identical_finding_through(tmp_path: Path) -> None:
     path = write(tmp_path, TYPO)
     twice = TYPO + "\nAgain: the attack of October 7, 2022 began the war.\n"
     report = report_for(twice)
-    assert len(report.discrepancies) == 1 and len(report.discrepancies[0].subjects) == 2
-    # One finding with both figures: a new fingerprint, so it shows.
-    assert [d.rule for d in apply_baseline(report, load_baseline(path)).discrepancies] == ["CC102"]
+    # One finding per occurrence, each where it stands; the one the baseline recorded keeps its fingerprint.
+    assert [(d.rule, d.claims[0].span.line, len(d.subjects)) for d in report.discrepancies] == [("CC102", 7, 1), ("CC102", 15, 1)]
+    assert len({d.fingerprint for d in report.discrepancies}) == 2
+    assert report.discrepancies[0].fingerprint == report_for(TYPO).discrepancies[0].fingerprint
+    # Only the new occurrence shows, on its own line.
+    assert [(d.rule, d.claims[0].span.line) for d in apply_baseline(report, load_baseline(path)).discrepancies] == [("CC102", 15)]
     counts = load_baseline(path)
     assert sum(counts.values()) == 1
+
+
+def test_a_repeated_figure_keeps_its_fingerprints_through_unrelated_edits(tmp_path: Path) -> None:
+    twice = TYPO + "\nAgain: the attack of October 7, 2022 began the war.\n"
+    path = write(tmp_path, twice)
+    edited = twice.replace("Negotiators met again", "A note added above.\n\nNegotiators met again")
+    assert [d.claims[0].span.line for d in report_for(edited).discrepancies] == [9, 17]
+    assert [d.fingerprint for d in report_for(edited).discrepancies] == [d.fingerprint for d in report_for(twice).discrepancies]
+    assert apply_baseline(report_for(edited), load_baseline(path)).discrepancies == []
 
 
 @pytest.mark.parametrize(

@@ -141,6 +141,44 @@ def test_each_draft_gets_its_own_findings() -> None:
     assert all(c.source_id not in ("ceasefire-clean",) for d in report.discrepancies for c in d.claims)
 
 
+REPEATED = (
+    "The war began with the Hamas attack of October 7, 2022, in which about 1,200 people were killed.\n\n"
+    "Families marked the anniversary of the October 7, 2022 attack in Tel Aviv.\n\n"
+    "Officials said the attack of October 7, 2022 was the deadliest day.\n"
+)
+
+
+def test_a_repeated_wrong_figure_is_a_finding_at_each_occurrence() -> None:
+    report = check([draft(REPEATED)], [CEASEFIRE])
+    assert [(d.rule, d.claims[0].span.line, d.claims[0].span.quote) for d in report.discrepancies] == [
+        ("CC102", 1, "October 7, 2022"),
+        ("CC102", 3, "October 7, 2022"),
+        ("CC102", 5, "October 7, 2022"),
+    ]
+    for d in report.discrepancies:
+        assert [c.source_id for c in d.subjects] == ["draft"] and len(d.subjects) == 1  # the others are not its related locations
+        assert {c.source_id for c in d.claims if c.role == "consensus"} == {"000", "002", "003", "004"}
+        assert d.message == "draft dates the attack October 7, 2022; 000, 002, 003 and 004 say 2023"
+    assert len({d.fingerprint for d in report.discrepancies}) == 3
+    # Written once, the figure's finding has the fingerprint the first of three has.
+    once = check([draft(REPEATED.split("\n\n")[0])], [CEASEFIRE])
+    assert once.discrepancies[0].fingerprint == report.discrepancies[0].fingerprint
+    # compare() still reports the quantity the sources disagree on once, every occurrence a subject.
+    twice = "\n\n".join(REPEATED.split("\n\n")[:2])
+    compared = compare([draft(twice), *sorted(CEASEFIRE.glob("*.md"))])
+    (mismatch,) = [d for d in compared.discrepancies if d.rule == "CC102" and any(c.source_id == "draft" for c in d.subjects)]
+    assert [c.span.line for c in mismatch.subjects if c.source_id == "draft"] == [1, 3]
+
+
+def test_findings_with_no_reference_get_distinct_fingerprints_too() -> None:
+    text = "Israel says 70 hostages are still held in Gaza.\n\nAgain, Israel says 70 hostages are still held in Gaza.\n"
+    report = check([draft(text)], [CEASEFIRE], config=Config(as_of=dt.date(2025, 9, 1)))
+    assert [(d.rule, d.claims[0].span.line) for d in report.discrepancies] == [("CC501", 1), ("CC501", 3)]
+    assert len({d.fingerprint for d in report.discrepancies}) == 2
+    single = check([draft(text.split("\n\n")[0])], [CEASEFIRE], config=Config(as_of=dt.date(2025, 9, 1)))
+    assert single.discrepancies[0].fingerprint == report.discrepancies[0].fingerprint
+
+
 def test_two_drafts_that_agree_with_each_other_do_not_make_evidence() -> None:
     one, two = draft(ATTACK.format(240), "one"), draft(ATTACK.format(240), "two")
     report = check([one, two], [ref("a", ATTACK.format(251))])

@@ -66,6 +66,24 @@ def test_a_draft_on_standard_input(tmp_path: Path) -> None:
     assert [s["path"] for s in report["sources"] if s["role"] == "draft"] == ["drafts/story.md"]
 
 
+def test_each_occurrence_of_a_repeated_figure_is_its_own_result(tmp_path: Path) -> None:
+    draft = tmp_path / "story.md"
+    draft.write_text(
+        "The war began with the Hamas attack of October 7, 2022. <!-- claimcheck: ignore[CC102] checked -->\n\n"
+        "Families marked the anniversary of the October 7, 2022 attack in Tel Aviv.\n",
+        encoding="utf-8",
+    )
+    concise = claimcheck("check", draft, "--against", CEASEFIRE, "-f", "concise", cwd=tmp_path)
+    assert concise.returncode == 1, concise.stderr  # the second paragraph's date is not silenced by the first line's comment
+    assert [line.split(": CC")[0] for line in concise.stdout.splitlines() if ": CC" in line] == [f"{draft}:3:40"]
+    draft.write_text(draft.read_text(encoding="utf-8").replace(" <!-- claimcheck: ignore[CC102] checked -->", ""), encoding="utf-8")
+    sarif = claimcheck("check", draft, "--against", CEASEFIRE, "-f", "sarif", cwd=tmp_path)
+    assert sarif.returncode == 1, sarif.stderr
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results] == [1, 3]
+    assert len({json.dumps(r["partialFingerprints"], sort_keys=True) for r in results}) == 2
+
+
 def test_baseline_round_trip(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     first = claimcheck("check", TYPO, "--against", CEASEFIRE, "--baseline", baseline, "--write-baseline", baseline, cwd=tmp_path)

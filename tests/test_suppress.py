@@ -58,6 +58,18 @@ def test_ignore_does_not_reach_other_paragraphs() -> None:
     assert [rule for rule, _ in found if rule != "CC102"] == ["CC901"]
 
 
+def test_a_line_ignore_covers_that_occurrence_only() -> None:
+    """A figure repeated in other paragraphs is reported there: a suppression applies where it stands."""
+    text = (
+        "The war began with the Hamas attack of October 7, 2022. <!-- claimcheck: ignore[CC102] quoting the archive -->\n\n"
+        "Families marked the anniversary of the October 7, 2022 attack.\n\n"
+        "<!-- claimcheck: ignore[CC102] quoting the statement -->\n"
+        "Officials said the attack of October 7, 2022 was the deadliest day.\n\n"
+        "A month later, the October 7, 2022 attack was still the story.\n"
+    )
+    assert run(text) == [("CC102", 3), ("CC102", 8)]
+
+
 def test_disable_and_enable_make_a_range() -> None:
     text = TYPO.replace(WRONG, f"<!-- claimcheck: disable[CC102] -->\n\n{WRONG}").replace("Where things stand:", "<!-- claimcheck: enable[CC102] -->\nWhere things stand:")
     assert run(text) == []

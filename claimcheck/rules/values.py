@@ -82,13 +82,14 @@ def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, 
     opposing = compile_lexicon(context.vocabulary).opposing
     result = []
     for claims in comparable_sets(context, group):
-        for conflict in find_conflicts(claims, context.weight):
-            if single_source(conflict):
+        for whole in find_conflicts(claims, context.weight):
+            if single_source(whole):
                 continue
-            disputed = sides_oppose(conflict.subjects, conflict.consensus, opposing) or attributed_apart(conflict.subjects, conflict.consensus)
-            if not disputed and _unfolding(context, group, conflict) and _growth_explains(conflict):
-                continue  # an early toll hours apart: the lower figure can be the earlier one
-            result.append((conflict, disputed))
+            for conflict in _per_occurrence(context, whole):
+                disputed = sides_oppose(conflict.subjects, conflict.consensus, opposing) or attributed_apart(conflict.subjects, conflict.consensus)
+                if not disputed and _unfolding(context, group, conflict) and _growth_explains(conflict):
+                    continue  # an early toll hours apart: the lower figure can be the earlier one
+                result.append((conflict, disputed))
     context.cache[key] = result
     return result
 
@@ -125,6 +126,17 @@ def _growth_explains(conflict: Conflict) -> bool:
             if lower.as_of > higher.as_of:  # type: ignore[operator]
                 return False
     return True
+
+
+def _per_occurrence(context: RuleContext, conflict: Conflict) -> list[Conflict]:
+    """In a check, one conflict per draft figure, so that each occurrence is reported (and suppressed) where it stands.
+
+    A comparison (no focus) keeps one conflict for all the subjects: it
+    reports a quantity the sources disagree on, once.
+    """
+    if context.focus is None or len(conflict.subjects) < 2 or not context.concerns(conflict.subjects):
+        return [conflict]
+    return [Conflict([c], conflict.consensus, conflict.reading, conflict.tie) for c in conflict.subjects if c.source_id in context.focus]
 
 
 class _Mismatch(Rule):

@@ -11,7 +11,9 @@ reporting from the drafts' side:
    draft's ``meta["as_of_from"]`` ("front matter", "as_of", "newest
    reference", "none"); the wall clock is never read.
 2. References are read (`claimcheck.references`): only the claims that could
-   line up with the drafts' are aligned.
+   line up with the drafts' are aligned. A draft that is also among the
+   references is left out of them, and a draft whose file-name id another
+   draft or a reference has is given its path as id (`claimcheck.drafts`).
 3. `build_report` runs every enabled rule, focused on the drafts (rules build
    only findings about the drafts' claims; the timeline, CC202, which only
    shows figures for context, is not run). A draft is not evidence: it never
@@ -50,15 +52,14 @@ from .baseline import apply_baseline, load_baseline
 from .compare import build_report, enabled_rules
 from .config import Config
 from .configfile import check_selectors
-from .errors import InputError
 from .extract import extract
 from .findings import distinct_fingerprints, replace_fields, with_discrepancies
 from .markdown import is_markdown, reading_text
 from .model import Claim, Role, Source
+from .drafts import distinct_ids, load_drafts
 from .references import References, load_references, needs_of
 from .report import ClaimRef, Discrepancy, Report, fingerprint
 from .rules import resolve_selector
-from .sources import load_sources
 from .suppress import apply_suppressions
 from .vocabulary import Vocabulary
 
@@ -96,7 +97,8 @@ def check(
         vocabulary = Vocabulary.load(config.vocabulary)
         draft_sources = load_drafts(drafts)
         refs = load_references(_as_list(references), vocabulary)
-        _check_ids(draft_sources, refs)
+        refs.leave_out(d.path for d in draft_sources if d.path)
+        draft_sources = distinct_ids(draft_sources, refs.ids())
         draft_sources = [_with_as_of(d, config, refs) for d in draft_sources]
         draft_claims = [c for d in draft_sources for c in _extract_draft(d, vocabulary)]
         kinds, measures = needs_of(draft_claims)
@@ -122,36 +124,6 @@ def _as_list(items: Iterable[Source | str | Path] | Source | str | Path) -> list
     if isinstance(items, (Source, str, Path)):
         return [items]
     return list(items)
-
-
-def load_drafts(drafts: Iterable[Source | str | Path] | Source | str | Path) -> list[Source]:
-    """The drafts as sources with role draft; raises `InputError` for a missing or empty draft."""
-    items = _as_list(drafts)
-    if not items:
-        raise InputError("no drafts to check")
-    sources: list[Source] = []
-    for item in items:
-        loaded = [item] if isinstance(item, Source) else load_sources(item)
-        for source in loaded:
-            if not source.text.strip():
-                raise InputError("empty draft: there is nothing to check", path=source.path or source.id)
-            sources.append(source if source.role is Role.DRAFT else source.model_copy(update={"role": Role.DRAFT}))
-    seen: dict[str, str] = {}
-    for s in sources:
-        if s.id in seen:
-            raise InputError(f'two drafts have the id "{s.id}" (also {seen[s.id]}); give one another id in its front matter', path=s.path or s.id)
-        seen[s.id] = s.path or s.id
-    return sources
-
-
-def _check_ids(drafts: list[Source], refs: References) -> None:
-    ids = refs.ids()
-    for d in drafts:
-        if d.id in ids:
-            raise InputError(
-                f'the draft\'s id "{d.id}" is also a reference\'s ({ids[d.id]}); give the draft another id in its front matter (id: …)',
-                path=d.path or d.id,
-            )
 
 
 def _with_as_of(draft: Source, config: Config, refs: References) -> Source:

@@ -160,10 +160,12 @@ class ClaimsFile:
         """The sources with these ids (all when `None`), as `Source` objects with empty text."""
         return [_source(s, self.path) for s in self.header["sources"] if ids is None or s.get("id") in ids]
 
-    def published(self) -> list[dt.date]:
-        """The published dates of the sources that give one."""
+    def published(self, leave_out: Collection[str] = ()) -> list[dt.date]:
+        """The published dates of the sources that give one (but those whose ids are in `leave_out`)."""
         dates = []
         for s in self.header["sources"]:
+            if s.get("id") in leave_out:
+                continue
             value = s.get("published")
             if value:
                 try:

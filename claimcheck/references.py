@@ -16,12 +16,15 @@ set of drafts needs (see `claimcheck.claimsfile.needed_blocks`): claims that
 could line up with a draft's, and those that shape the events a draft's
 claims are tied to; the rest could not change what the check reports about
 the drafts, so they are left unread (claims files) or unaligned (articles).
+`References.leave_out` drops the references read from given files: drafts
+that lie among the references are not checked against themselves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,11 +47,13 @@ class References:
     ledger_claims: list[Claim] = field(default_factory=list)
     claims_files: list[ClaimsFile] = field(default_factory=list)
     vocabulary: Vocabulary | None = None
+    #: Ids of claims files' sources left out (`leave_out`).
+    left_out: set[str] = field(default_factory=set)
 
     @property
     def count(self) -> int:
         """How many references there are, claims files' sources included."""
-        return len(self.sources) + sum(len(f.source_ids) for f in self.claims_files)
+        return len(self.sources) + sum(len(self._kept_ids(f)) for f in self.claims_files)
 
     def ids(self) -> dict[str, str]:
         """Every reference id, with where it comes from (for duplicate checks)."""
@@ -56,14 +61,30 @@ class References:
         for s in self.sources:
             seen[s.id] = s.path or s.id
         for f in self.claims_files:
-            for source_id in f.source_ids:
+            for source_id in self._kept_ids(f):
                 seen.setdefault(source_id, str(f.path))
         return seen
 
+    def leave_out(self, paths: Iterable[str]) -> None:
+        """Drop the references read from these files: drafts under check that lie among the references.
+
+        A claims file's sources are matched by the path it recorded for them,
+        taken from the working directory. Ledgers are never dropped.
+        """
+        targets = {_absolute(p) for p in paths}
+        if not targets:
+            return
+        self.sources = [s for s in self.sources if s.role is Role.LEDGER or not s.path or _absolute(s.path) not in targets]
+        for f in self.claims_files:
+            self.left_out.update(s.id for s in f.sources() if s.role is not Role.LEDGER and s.path and _absolute(s.path) in targets)
+
     def newest_date(self) -> dt.date | None:
         """The latest published date among the references (the default as-of date of a draft)."""
-        dates = [s.published for s in self.sources if s.published] + [d for f in self.claims_files for d in f.published()]
+        dates = [s.published for s in self.sources if s.published] + [d for f in self.claims_files for d in f.published(self.left_out)]
         return max(dates) if dates else None
+
+    def _kept_ids(self, f: ClaimsFile) -> list[str]:
+        return [i for i in f.source_ids if i not in self.left_out] if self.left_out else f.source_ids
 
     def claims_for(self, kinds: set[str], measures: set[str]) -> tuple[list[Source], list[Claim]]:
         """The sources and claims drafts with these event kinds and measures need."""
@@ -77,6 +98,8 @@ class References:
         sources = list(self.sources)
         for f in self.claims_files:
             found = f.claims(needed_blocks(f.block_keys, kinds, measures))
+            if self.left_out:
+                found = [c for c in found if c.source_id not in self.left_out]
             ids = {c.source_id for c in found}
             sources.extend(_as_reference(s) for s in f.sources(ids))
             claims.extend(found)
@@ -154,6 +177,10 @@ def _add_folder(refs: References, folder: Path, vocabulary: Vocabulary) -> None:
         raise InputError("nothing to read here: no articles (.txt, .md, .json, .jsonl) and no ledgers (*.ledger.yaml)", path=folder)
     for ledger in ledgers:
         _add_ledger(refs, *load_ledger(ledger, vocabulary))
+
+
+def _absolute(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
 
 
 def _hidden(relative: Path) -> bool:

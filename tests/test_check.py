@@ -215,7 +215,8 @@ def test_select_ignore_and_severity_apply_to_draft_rules() -> None:
     [
         ([Source(id="d", text="  \n", path="d.md")], [CEASEFIRE], "empty draft"),
         ([], [CEASEFIRE], "no drafts"),
-        ([Source(id="000", text=ATTACK.format(251), path="000.md")], [CEASEFIRE], "also a reference's"),
+        # An id chosen (not the file name's) that a reference has; a file-name id is made distinct instead.
+        ([Source(id="000", text=ATTACK.format(251), path="draft.md")], [CEASEFIRE], "also a reference's"),
         ([draft(ATTACK.format(251))], [], "no references"),
         ([draft(ATTACK.format(251))], ["no/such/folder"], "no such file or directory"),
     ],
@@ -223,3 +224,19 @@ def test_select_ignore_and_severity_apply_to_draft_rules() -> None:
 def test_bad_input(drafts: list[Source], references: list[object], problem: str) -> None:
     with pytest.raises(InputError, match=problem):
         check(drafts, references)  # type: ignore[arg-type]
+
+
+def test_distinct_ids_keep_a_jsonl_line_number_and_chosen_ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.drafts import distinct_ids
+
+    monkeypatch.chdir(tmp_path)
+    drafts = [
+        Source(id="feed-3", text="x", path="a/feed.jsonl", role=Role.DRAFT),
+        Source(id="feed-3", text="x", path="b/feed.jsonl", role=Role.DRAFT),
+        Source(id="lead", text="x", path="c/story.md", role=Role.DRAFT),  # chosen in front matter
+        Source(id="story", text="x", path=str(tmp_path.parent / "elsewhere" / "story.md"), role=Role.DRAFT),
+    ]
+    settled = distinct_ids(drafts, {"story": "refs/story.md"})
+    assert [d.id for d in settled] == ["a/feed-3", "b/feed-3", "lead", (tmp_path.parent / "elsewhere" / "story").as_posix()]
+    with pytest.raises(InputError, match='the draft\'s id "lead" is also a reference\'s'):
+        distinct_ids(drafts, {"lead": "refs/lead.md"})

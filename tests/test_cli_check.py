@@ -322,3 +322,73 @@ def test_a_failed_extract_keeps_the_claims_file_it_would_have_replaced(tmp_path:
     assert failed.returncode == 2 and "gone: no such file or directory" in failed.stderr
     assert saved.read_bytes() == before  # not replaced by an error report, which check would refuse
     assert claimcheck("check", TYPO, "--against", saved, cwd=tmp_path).returncode == 1
+
+
+
+# ---------------------------------------------------------------- draft ids
+
+
+def _report(result: subprocess.CompletedProcess[str]) -> dict:  # type: ignore[type-arg]
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def _draft_ids(report: dict) -> list[str]:  # type: ignore[type-arg]
+    return sorted(s["id"] for s in report["sources"] if s["role"] == "draft")
+
+
+def test_drafts_with_one_file_name_are_told_apart_by_their_paths(tmp_path: Path) -> None:
+    """Hugo page bundles: content/*/index.md."""
+    for name, draft in (("a", TYPO), ("b", CLEAN)):
+        (tmp_path / "content" / name).mkdir(parents=True)
+        (tmp_path / "content" / name / "index.md").write_bytes(draft.read_bytes())
+    report = _report(claimcheck("check", "content", "--against", CEASEFIRE, "-f", "json", cwd=tmp_path))
+    assert _draft_ids(report) == ["content/a/index", "content/b/index"]
+    (finding,) = report["discrepancies"]
+    assert (finding["claims"][0]["source_id"], finding["claims"][0]["span"]["line"]) == ("content/a/index", 7)
+    # Named one by one, and the folder as well: each read once, the same ids.
+    again = _report(claimcheck("check", "content/a/index.md", "content/b/index.md", "content", "--against", CEASEFIRE, "-f", "json", cwd=tmp_path))
+    assert _draft_ids(again) == ["content/a/index", "content/b/index"] and len(again["discrepancies"]) == 1
+    # Beside each other at the top: the ending tells them apart.
+    (tmp_path / "story.md").write_bytes(TYPO.read_bytes())
+    (tmp_path / "story.txt").write_text("Hamas seized 251 hostages in the attack on October 7, 2023.\n", encoding="utf-8")
+    assert _draft_ids(_report(claimcheck("check", "story.md", "story.txt", "--against", CEASEFIRE, "-f", "json", cwd=tmp_path))) == ["story.md", "story.txt"]
+
+
+def test_a_draft_named_like_a_reference_is_checked(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "000.md").write_bytes(TYPO.read_bytes())
+    report = _report(claimcheck("check", "drafts/000.md", "--against", CEASEFIRE, "-f", "json", cwd=tmp_path))
+    assert _draft_ids(report) == ["drafts/000"]
+    (finding,) = report["discrepancies"]
+    assert finding["claims"][0]["source_id"] == "drafts/000"
+    assert "000" in {c["source_id"] for c in finding["claims"][1:]}  # the reference 000 keeps its id and is cited
+
+
+def test_a_draft_among_the_references_is_left_out_of_them(tmp_path: Path) -> None:
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    for article in CEASEFIRE.glob("*.md"):
+        (refs / article.name).write_bytes(article.read_bytes())
+    saved = tmp_path / "refs.claims.json"
+    assert claimcheck("extract", "refs", "-f", "json", "-o", saved, cwd=tmp_path).returncode == 0
+    for against in ("refs", saved):
+        report = _report(claimcheck("check", "refs/001.md", "--against", against, "-f", "json", cwd=tmp_path))
+        assert _draft_ids(report) == ["001"]
+        assert report["summary"]["sources"] == 5  # the draft and the four other references
+        (finding,) = report["discrepancies"]  # 001's wrong date, against the four others
+        assert finding["rule"] == "CC102" and finding["claims"][0]["source_id"] == "001"
+        assert {c["source_id"] for c in finding["claims"][1:]} == {"000", "002", "003", "004"}
+    # The same, with the draft read from standard input under the reference's name.
+    piped = claimcheck("check", "-", "--stdin-filename", "refs/001.md", "--against", "refs", "-f", "json", cwd=tmp_path, stdin=(refs / "001.md").read_bytes())
+    assert _report(piped)["summary"]["sources"] == 5
+
+
+def test_ids_given_in_front_matter_must_still_differ(tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.md").write_text("---\nid: story\n---\n" + TYPO.read_text(encoding="utf-8"), encoding="utf-8")
+    result = claimcheck("check", "one.md", "two.md", "--against", CEASEFIRE, cwd=tmp_path)
+    assert result.returncode == 2 and 'two drafts have the id "story"' in result.stderr, result.stderr
+    (tmp_path / "three.md").write_text("---\nid: '000'\n---\n" + TYPO.read_text(encoding="utf-8"), encoding="utf-8")
+    result = claimcheck("check", "three.md", "--against", CEASEFIRE, cwd=tmp_path)
+    assert result.returncode == 2 and 'the draft\'s id "000" is also a reference\'s' in result.stderr, result.stderr

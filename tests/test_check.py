@@ -240,3 +240,17 @@ def test_distinct_ids_keep_a_jsonl_line_number_and_chosen_ids(tmp_path: Path, mo
     assert [d.id for d in settled] == ["a/feed-3", "b/feed-3", "lead", (tmp_path.parent / "elsewhere" / "story").as_posix()]
     with pytest.raises(InputError, match='the draft\'s id "lead" is also a reference\'s'):
         distinct_ids(drafts, {"lead": "refs/lead.md"})
+
+
+def test_with_front_matter_offsets_count_in_the_body_and_lines_in_the_file(tmp_path: Path) -> None:
+    """What docs/ci.md ("Lines and columns") says of a draft's positions."""
+    body = (DRAFTS / "ceasefire-typo.md").read_text(encoding="utf-8")
+    raw = "---\ntitle: Talks resume\npublished: 2025-07-07\n---\n" + body
+    path = tmp_path / "story.md"
+    path.write_text(raw, encoding="utf-8")
+    (finding,) = check([path], [CEASEFIRE]).discrepancies
+    span = finding.claims[0].span
+    assert body[span.start : span.end] == span.quote == "October 7, 2022"
+    assert raw[span.start : span.end] != span.quote  # not an offset into the file
+    assert (span.line, span.column) == (7 + 4, 41)
+    assert raw.split("\n")[span.line - 1][span.column - 1 : span.end_column - 1] == span.quote

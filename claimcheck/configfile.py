@@ -19,7 +19,6 @@ folder.
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from pydantic import ValidationError
 from .config import Config
 from .errors import ConfigError, read_input_file
 from .rules import RETIRED, RULES, resolve_selector
+from .tomlfile import key_line, parse_toml
 
 __all__ = ["ConfigFile", "find_config_file", "load_config_file", "discover_config", "check_selectors"]
 
@@ -77,10 +77,7 @@ def load_config_file(path: str | Path) -> ConfigFile:
     """Read and validate one configuration file (claimcheck.toml, or pyproject.toml's [tool.claimcheck])."""
     path = Path(path)
     text = _read(path)
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"malformed TOML: {exc}", path=path) from None
+    document = parse_toml(text, path, ConfigError)
     if path.name == _PYPROJECT:
         data = document.get("tool", {}).get("claimcheck")
         if data is None:
@@ -145,7 +142,7 @@ def _config_error(exc: ValidationError, path: Path, text: str, table: str) -> Co
     location = [str(p) for p in error["loc"]]
     key = location[-1] if location else ""
     dotted = ".".join(location)
-    line = _line_of(text, key) if key else None
+    line = key_line(text, key) if key else None
     if error["type"] == "extra_forbidden":
         parent = Config if len(location) == 1 else None
         known = list(parent.model_fields) if parent is not None else []
@@ -153,13 +150,6 @@ def _config_error(exc: ValidationError, path: Path, text: str, table: str) -> Co
         hint = f" (did you mean {close[0]}?)" if close else ""
         return ConfigError(f'unknown key "{dotted}" in {table}{hint}', path=path, line=line)
     return ConfigError(f'{dotted}: {error["msg"]}', path=path, line=line)
-
-
-def _line_of(text: str, key: str) -> int | None:
-    """The line where `key` is set (``key =`` or a ``[...key]`` table), if it can be found."""
-    pattern = re.compile(rf'^[ \t]*(?:"{re.escape(key)}"|\'{re.escape(key)}\'|{re.escape(key)})[ \t]*=|^[ \t]*\[[^\]\n]*\b{re.escape(key)}\]', re.MULTILINE)
-    m = pattern.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _resolve_paths(config: Config, folder: Path) -> Config:

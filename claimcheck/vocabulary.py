@@ -18,8 +18,9 @@ adverb, ``{PAREN}`` a parenthetical aside, ``{PEOPLE}`` nouns for people.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
-import tomllib
+import typing
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import VocabularyError
 from .model import TemporalClass
+from .tomlfile import key_line, parse_toml
 
 __all__ = [
     "Vocabulary",
@@ -403,32 +405,87 @@ def _load(extra: tuple[str, ...]) -> Vocabulary:
             raise VocabularyError(f"cannot read vocabulary file: {exc}", path=path) from None
     merged: dict[str, Any] = {}
     for path, text in documents:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise VocabularyError(f"malformed TOML: {exc}", path=path) from None
+        data = parse_toml(text, path, VocabularyError)
         unknown = sorted(set(data) - _SECTIONS)
         if unknown:
-            raise VocabularyError(f'unknown section "{unknown[0]}" (expected one of {", ".join(sorted(_SECTIONS))})', path=path)
-        _check_section_shapes(data, path)
+            raise VocabularyError(f'unknown section "{unknown[0]}" (expected one of {", ".join(sorted(_SECTIONS))})', path=path, line=key_line(text, unknown[0]))
+        _check_section_shapes(data, path, text)
         _merge(merged, data)
     merged["files"] = tuple(path for path, _ in documents)
     try:
         return Vocabulary.model_validate(_rename(merged))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise VocabularyError(f"{where}: {first['msg']}", path=extra[-1] if extra else "claimcheck/data") from None
+        raise _validation_error(exc, extra[-1] if extra else "claimcheck/data", None) from None
 
 
-def _check_section_shapes(data: dict[str, Any], path: str) -> None:
+def _check_section_shapes(data: dict[str, Any], path: str, text: str) -> None:
     """Validate each section of one file on its own, so an error names this file."""
     try:
         Vocabulary.model_validate(_rename({k: v for k, v in data.items() if k != "about"}))
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise VocabularyError(f"{where}: {first['msg']}", path=path) from None
+        raise _validation_error(exc, path, text) from None
+
+
+def _validation_error(exc: ValidationError, path: str, text: str | None) -> VocabularyError:
+    """One line for a vocabulary file's first problem; an unknown key before anything it may cause.
+
+    A misspelt key (``idd``) also leaves a required one missing (``id``); the
+    misspelling is the thing to fix, so it is named first, with the known key
+    it is closest to.
+    """
+    errors = exc.errors()
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    loc = [str(p) if not isinstance(p, int) else p for p in first["loc"]]
+    key = loc[-1] if loc and isinstance(loc[-1], str) else None
+    line = key_line(text, key) if text is not None and key else None
+    if first["type"] != "extra_forbidden":
+        what = f'"{key}" in {_where(loc[:-1])}' if key and len(loc) > 1 else _where(loc)
+        return VocabularyError(f"{what}: {first['msg']}", path=path, line=line)
+    known = _known_keys(loc[:-1])
+    close = difflib.get_close_matches(str(key), known, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else f" (known keys: {', '.join(known)})" if known else ""
+    return VocabularyError(f'unknown key "{key}" in {_where(loc[:-1])}{hint}', path=path, line=line)
+
+
+_SECTION_NAMES = {v: k for k, v in {"measure": "measures", "population": "populations", "event_kind": "event_kinds", "place": "places", "party": "parties"}.items()}
+
+
+def _where(loc: list[str | int]) -> str:
+    """A place in a vocabulary file as its TOML reads: ``[[measure]] number 2``, ``[qualifiers.tolerances]``."""
+    if not loc:
+        return "the file"
+    head, rest = loc[0], loc[1:]
+    if head in _SECTION_NAMES and rest and isinstance(rest[0], int):
+        where = f"[[{_SECTION_NAMES[str(head)]}]] number {rest[0] + 1}"
+        rest = rest[1:]
+    else:
+        tables = [str(head)]
+        while rest and isinstance(rest[0], str):
+            tables.append(rest[0])
+            rest = rest[1:]
+        where = f"[{'.'.join(tables)}]"
+    return where + "".join(f".{p}" if isinstance(p, str) else f"[{p}]" for p in rest)
+
+
+def _known_keys(loc: list[str | int]) -> list[str]:
+    """The keys the model at `loc` (within `Vocabulary`) accepts, as a file writes them."""
+    model: Any = Vocabulary
+    annotation: Any = None
+    for part in loc:
+        if isinstance(part, int):
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else None
+        else:
+            if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                return []
+            field = model.model_fields.get(part) or next((f for f in model.model_fields.values() if f.alias == part), None)
+            if field is None:
+                return []
+            annotation = field.annotation
+        model = annotation
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return []
+    return [f.alias or name for name, f in model.model_fields.items()]
 
 
 _LISTS = {"measure": "measures", "population": "populations", "event_kind": "event_kinds", "place": "places", "party": "parties"}

@@ -392,3 +392,52 @@ def test_ids_given_in_front_matter_must_still_differ(tmp_path: Path) -> None:
     (tmp_path / "three.md").write_text("---\nid: '000'\n---\n" + TYPO.read_text(encoding="utf-8"), encoding="utf-8")
     result = claimcheck("check", "three.md", "--against", CEASEFIRE, cwd=tmp_path)
     assert result.returncode == 2 and 'the draft\'s id "000" is also a reference\'s' in result.stderr, result.stderr
+
+
+# ---------------------------------------------------------------- usage errors and file errors, as CI meets them
+
+
+@pytest.mark.parametrize("format", ["json", "sarif", "junit", "github"])
+def test_a_usage_error_also_comes_out_in_the_machine_format(tmp_path: Path, format: str) -> None:
+    result = claimcheck("check", TYPO, "--against", CEASEFIRE, "-f", format, "--fail-on", "bogus", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "claimcheck check: error: argument --fail-on: invalid choice: 'bogus' (choose from 'error', 'warning', 'info', 'never')"
+    ]
+    assert "invalid choice: 'bogus'" in result.stdout  # never an empty file for the parser
+    if format == "json":
+        (error,) = json.loads(result.stdout)["input_errors"]
+        assert error["message"] == result.stderr.strip()
+    # To the file -o names, wherever it stands among the options.
+    out = tmp_path / f"report.{format}"
+    written = claimcheck("check", TYPO, "--fail-on", "bogus", "--output", out, "--against", CEASEFIRE, "--format", format, cwd=tmp_path)
+    assert written.returncode == 2 and written.stdout == ""
+    assert "invalid choice: 'bogus'" in out.read_text(encoding="utf-8")
+
+
+def test_a_usage_error_in_a_human_format_is_the_stderr_line_only(tmp_path: Path) -> None:
+    result = claimcheck("check", TYPO, "--against", CEASEFIRE, "--fail-on", "bogus", "-o", tmp_path / "r.txt", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and not (tmp_path / "r.txt").exists()
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_stdin_filename_without_standard_input_is_a_usage_error(tmp_path: Path) -> None:
+    result = claimcheck("check", TYPO, "--stdin-filename", "drafts/story.md", "--against", CEASEFIRE, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.splitlines() == ["claimcheck: --stdin-filename names the draft read from standard input, but no draft is - (standard input)"]
+
+
+def test_vocabulary_and_toml_errors_name_the_key_and_the_line(tmp_path: Path) -> None:
+    vocabulary = tmp_path / "v.toml"
+    vocabulary.write_text('[[measure]]\nidd = "x"\nlabel = "y"\nclass = "stock"\n', encoding="utf-8")
+    result = claimcheck("check", TYPO, "--against", CEASEFIRE, "--vocabulary", vocabulary, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f'claimcheck: {vocabulary}:2: unknown key "idd" in [[measure]] number 1 (did you mean id?)']
+    config = tmp_path / "claimcheck.toml"
+    config.write_text('fail_on = "error"\nselect = ["CC1"\nignore = []\n', encoding="utf-8")
+    result = claimcheck("check", TYPO, "--against", CEASEFIRE, "-f", "json", cwd=tmp_path)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"claimcheck: {config}:3: malformed TOML: ") and line.endswith("(column 1)"), line
+    (error,) = json.loads(result.stdout)["input_errors"]
+    assert (error["path"], error["line"]) == (str(config), 3)

@@ -74,7 +74,8 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ("claimcheck.toml", 'select = ["CC999"]\n', 'select: unknown rule "CC999"', None),
         ("claimcheck.toml", '[severity]\ncount-mismtch = "warning"\n', 'unknown rule "count-mismtch" (did you mean count-mismatch?)', None),
         ("claimcheck.toml", '[severity]\nCC101 = "fatal"\n', "severity.CC101", 2),
-        ("claimcheck.toml", "select = [\n", "malformed TOML", None),
+        ("claimcheck.toml", "select = [\n", "malformed TOML", None),  # tomllib: "at end of document", no line
+        ("claimcheck.toml", 'fail_on = "error"\nselect = ["CC1"\nfoo\n', "malformed TOML: Unclosed array (column 1)", 3),
         ("pyproject.toml", '[project]\nname = "x"\n', "no [tool.claimcheck] table", None),
     ],
 )

@@ -36,20 +36,25 @@ def test_user_file_adds_a_measure_and_extends_another(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("content", "message", "line"),
     [
-        ("[[measure]]\nid = 'x'\nclass = 'sometimes'\n", "measures.0.class"),
-        ("[[measure]]\nid = 'x'\nclass = 'stock'\ncolour = 'red'\n", "colour"),
-        ("[spelling]\nx = 1\n", 'unknown section "spelling"'),
-        ("[[measure]\nid = 'x'", "malformed TOML"),
+        # Named as the file writes it: the key, its [[measure]] entry counted from 1.
+        ("[[measure]]\nid = 'x'\nclass = 'sometimes'\n", '"class" in [[measure]] number 1: Input should be', 3),
+        ("[[measure]]\nid = 'x'\nclass = 'stock'\ncolour = 'red'\n", 'unknown key "colour" in [[measure]] number 1', 4),
+        # A misspelt key is named, not the required key it leaves missing.
+        ("[[measure]]\nid = 'x'\nclass = 'stock'\n\n[[measure]]\nidd = 'y'\nclass = 'stock'\n", 'unknown key "idd" in [[measure]] number 2 (did you mean id?)', 6),
+        ("[qualifiers.tolerances]\nabuot = 3\n", 'unknown key "abuot" in [qualifiers.tolerances] (known keys: approximate_strict,', 2),
+        ("[spelling]\nx = 1\n", 'unknown section "spelling"', 1),
+        ("[[measure]\nid = 'x'", "malformed TOML: Expected ']]' at the end of an array declaration (column 10)", 1),
     ],
 )
-def test_bad_vocabulary_file_is_named(tmp_path: Path, content: str, message: str) -> None:
+def test_bad_vocabulary_file_is_named(tmp_path: Path, content: str, message: str, line: int) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(VocabularyError) as caught:
         Vocabulary.load([path])
-    assert caught.value.path == str(path) and message in caught.value.problem
+    assert caught.value.path == str(path) and message in caught.value.problem, caught.value.problem
+    assert caught.value.line == line
 
 
 def test_missing_vocabulary_file(tmp_path: Path) -> None:

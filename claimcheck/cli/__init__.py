@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..errors import ClaimcheckError
+from ..errors import ClaimcheckError, ConfigError
 from . import check as check_command
 from . import compare as compare_command
 from . import extract as extract_command
@@ -36,11 +36,15 @@ COMMANDS = [compare_command, check_command, extract_command, render_command, rul
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 
+class _UsageError(ConfigError):
+    """A command line argparse refuses: `main` reports it like any bad option (exit 2, in-band too)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit 2 with one line (argparse's own convention)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+        raise _UsageError(f"{self.prog}: error: {message}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,15 +66,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as exc:
+        # argparse's own form ("claimcheck check: error: …", after the usage line), and, with a
+        # machine format, the same in that format, as for any other bad option.
+        unwritten = emit_error(exc, _output_options(parser, sys.argv[1:] if argv is None else list(argv)))
+        print(f"{exc.message}{_not_written(exc, unwritten)}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         return int(args.run(args))
     except ClaimcheckError as exc:
         unwritten = emit_error(exc, args)
-        line = exc.message
-        if unwritten is not None and unwritten.message != exc.message:
-            line += f" (nor could the error be written in {args.format}: {unwritten.message})"
-        print(f"claimcheck: {line}", file=sys.stderr)
+        print(f"claimcheck: {exc.message}{_not_written(exc, unwritten)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -79,6 +87,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Point stdout at devnull so the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def _not_written(error: ClaimcheckError, unwritten: ClaimcheckError | None) -> str:
+    if unwritten is None or unwritten.message == error.message:
+        return ""
+    return f" (nor could the error be written as the report: {unwritten.message})"
+
+
+def _output_options(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """What a command line that argparse refused says of the report's format and file, as far as it can be read."""
+    found = argparse.Namespace(format=None, output=None, writes_report=False)
+    commands = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    command = next((a for a in argv if commands is not None and a in commands.choices), None)
+    if commands is None or command is None or not commands.choices[command].get_default("writes_report"):
+        return found
+    lenient = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    lenient.add_argument("-f", "--format", "--output-format", dest="format")
+    lenient.add_argument("-o", "--output")
+    try:
+        known, _ = lenient.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return found
+    return argparse.Namespace(format=known.format, output=known.output, writes_report=True)
 
 
 if __name__ == "__main__":

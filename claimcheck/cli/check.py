@@ -76,6 +76,8 @@ def _date(text: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     """Check the drafts, write the report, and return the exit code."""
+    if args.stdin_filename is not None and "-" not in args.drafts:
+        raise ConfigError("--stdin-filename names the draft read from standard input, but no draft is - (standard input)")
     check_report_output(args)
     check_output_path(args.write_baseline)
     found = discover_config(args.config)

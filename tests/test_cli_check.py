@@ -441,3 +441,21 @@ def test_vocabulary_and_toml_errors_name_the_key_and_the_line(tmp_path: Path) ->
     assert line.startswith(f"claimcheck: {config}:3: malformed TOML: ") and line.endswith("(column 1)"), line
     (error,) = json.loads(result.stdout)["input_errors"]
     assert (error["path"], error["line"]) == (str(config), 3)
+
+
+def test_output_to_a_pipe_or_device_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    from claimcheck.cli.output import write_output
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_output('{"ok": true}', str(fifo))
+    reader.join(timeout=10)
+    assert received == ['{"ok": true}\n']
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe: an atomic rename would have put a file there
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.fifo"]

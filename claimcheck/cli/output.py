@@ -33,7 +33,8 @@ def write_output(text: str, path: str | None) -> None:
     """Write `text` to `path` atomically (temporary file, then rename), or to stdout.
 
     A reader of `path` sees the old content or the new, never half of it, and
-    no temporary file is left behind. Any failure to write is an `InputError`
+    no temporary file is left behind. A `path` that is a device or a pipe
+    (``/dev/null``, a FIFO) is written into as it is. Any failure to write is an `InputError`
     naming `path` (exit 2 from the command line), never a traceback.
     """
     if path is None or path == "-":
@@ -44,6 +45,11 @@ def write_output(text: str, path: str | None) -> None:
         return
     check_output_path(path)
     target = Path(path)
+    if target.exists() and not target.is_file():
+        # A device or a pipe (-o /dev/null, -o /dev/stdout, a FIFO): written into, never
+        # replaced by a rename, which would put a plain file where the device was.
+        _write_in_place(text, path)
+        return
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -60,6 +66,14 @@ def write_output(text: str, path: str | None) -> None:
         if isinstance(exc, OSError):
             raise _cannot_write(exc, path) from None
         raise
+
+
+def _write_in_place(text: str, path: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        raise _cannot_write(exc, path) from None
 
 
 def _cannot_write(exc: OSError, path: str) -> InputError:

@@ -14,11 +14,16 @@ drafts against them, pinned to one core:
 * corpus "the ceasefire story in 1%": 100 references on the draft's story
   among 10,000, as in an archive of many stories.
 
-For each it prints the wall time of the whole CLI in a fresh process (as CI
-runs it, best of three), the time of each stage of the check in-process (the
-same functions `check` calls), and the functions that take the most time
-under cProfile. Figures depend on the machine and its load; the point is how
-they scale and where the time goes.
+For each it prints the time of the whole CLI in a fresh process (as CI runs
+it, best of three), wall and CPU (user and system); then, from three more
+fresh processes that time themselves, where the time of the one with the
+least CPU went — Python's start-up and exit, the imports, each stage of
+`check` (marked by `check` itself, `claimcheck.stages`) and the rest of the
+command (rendering and writing the report) — in rows that add up to that
+process's wall and CPU time; and the functions that take the most time when
+the command runs under cProfile. On a machine other work shares, wall times
+count that work's turns on the core; CPU times do not, so they are the
+steadier figure. The point is how the figures scale and where the time goes.
 
 The drafts are written for this benchmark (their figures are those public
 reporting gave; see the fixtures' case notes).
@@ -27,21 +32,19 @@ reporting gave; see the fixtures' case notes).
 from __future__ import annotations
 
 import argparse
-import cProfile
+import compileall
 import datetime as dt
-import io
+import json
 import os
-import pstats
+import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from claimcheck import Source, extract, load_sources
-from claimcheck.check import _draft_view, _extract_draft, _with_as_of, load_drafts
+from claimcheck.check import _extract_draft, load_drafts
 from claimcheck.claimsfile import dump_claims_file
-from claimcheck.compare import build_report
-from claimcheck.config import Config
 from claimcheck.references import load_references, needs_of
 from claimcheck.vocabulary import Vocabulary
 
@@ -135,77 +138,130 @@ def write_draft(name: str, paragraphs: list[str], words: int) -> Path:
     return path
 
 
-def timed_stages(draft: Path, claims_file: Path) -> tuple[dict[str, float], dict[str, int]]:
-    """Run the stages of `check` one by one and time each (the same functions `check` calls)."""
-    config = Config()
-    times: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    t = time.perf_counter()
-    vocabulary = Vocabulary.load(config.vocabulary)
-    times["load vocabulary"] = time.perf_counter() - t
-    t = time.perf_counter()
-    drafts = load_drafts([draft])
-    refs = load_references([claims_file], vocabulary)
-    drafts = [_with_as_of(d, config, refs) for d in drafts]
-    times["read draft, open claims file"] = time.perf_counter() - t
-    t = time.perf_counter()
-    draft_claims = [c for d in drafts for c in _extract_draft(d, vocabulary)]
-    times["extract the draft"] = time.perf_counter() - t
-    t = time.perf_counter()
-    kinds, measures = needs_of(draft_claims)
-    ref_sources, ref_claims = refs.claims_for(kinds, measures)
-    times["load the reference claims it needs"] = time.perf_counter() - t
-    t = time.perf_counter()
-    full = build_report(drafts + ref_sources, draft_claims + ref_claims, vocabulary=vocabulary, config=config)
-    times["align and run the rules (build_report)"] = time.perf_counter() - t
-    t = time.perf_counter()
-    report = _draft_view(full, drafts, refs.count)
-    times["keep the draft's findings"] = time.perf_counter() - t
-    counts.update(
-        draft_words=len(drafts[0].text.split()),
-        draft_claims=len(draft_claims),
-        reference_claims_in_file=refs.claims_files[0].header["claims"],
-        reference_claims_loaded=len(ref_claims),
-        reference_sources_loaded=len(ref_sources),
-        groups=len(full.groups),
-        findings=len(report.discrepancies),
-    )
-    return times, counts
+#: Run in a fresh process, pinned to one core: the CLI as CI runs it, with check()'s stages timed.
+_INSTRUMENTED = """
+import time
+started, started_cpu = time.perf_counter(), time.process_time()
+import cProfile, importlib, io, json, pstats, sys
+from claimcheck.cli import main
+from claimcheck.cli import check as check_command
+from claimcheck.config import Config
+from claimcheck.stages import StageTimes
+check_module = importlib.import_module("claimcheck.check")
+times = StageTimes()
+check_command.check = lambda drafts, references, *, config=None: check_module._check(drafts, references, config or Config(), times)
+imported, imported_cpu = time.perf_counter(), time.process_time()
+profile_lines = int(sys.argv[1])
+profiler = cProfile.Profile() if profile_lines else None
+if profiler:
+    profiler.enable()
+code = main(sys.argv[2:])
+if profiler:
+    profiler.disable()
+finished, finished_cpu = time.perf_counter(), time.process_time()
+result = {
+    "code": code,
+    "imports": imported - started, "command": finished - imported, "stages": times.seconds,
+    "cpu": {"before": started_cpu, "imports": imported_cpu - started_cpu, "command": finished_cpu - imported_cpu, "stages": times.cpu_seconds},
+}
+if profiler:
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(profile_lines)
+    result["profile"] = out.getvalue()
+print(json.dumps(result), file=sys.stderr)
+"""
 
 
-def cli_time(draft: Path, claims_file: Path) -> float:
-    """Wall time of `claimcheck check` in a fresh process, pinned to one core."""
-    command = [sys.executable, "-c", "import sys; from claimcheck.cli import main; sys.exit(main())", "check", str(draft), "--against", str(claims_file), "-f", "json", "-o", os.devnull]
+def _pinned() -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def _check_args(draft: Path, claims_file: Path) -> list[str]:
+    return ["check", str(draft), "--against", str(claims_file), "-f", "json", "-o", str(OUT / "report.json")]
+
+
+def _run(command: list[str]) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    """Run `command` pinned to one core: the result, its wall time and its CPU time (user and system)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}))
+    result = subprocess.run(command, capture_output=True, text=True, preexec_fn=_pinned)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in (0, 1):
         raise SystemExit(f"claimcheck check failed: {result.stderr.strip()}")
-    return elapsed
+    return result, elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cli_time(draft: Path, claims_file: Path) -> tuple[float, float]:
+    """Wall and CPU time of `claimcheck check` in a fresh process, pinned to one core."""
+    _, wall, cpu = _run([sys.executable, "-m", "claimcheck", *_check_args(draft, claims_file)])
+    return wall, cpu
+
+
+def instrumented_run(draft: Path, claims_file: Path, profile: int = 0) -> tuple[float, float, dict[str, object]]:
+    """One `claimcheck check` in a fresh pinned process, with where its time went.
+
+    Returns the process's wall and CPU time and what it measured itself: the
+    imports, the command (`cli.main`), and within it each stage of `check`
+    (the same `_check` the command calls, marking its stages), in wall and
+    CPU seconds. Under `profile` (a number of lines), the command runs under
+    cProfile — slower, so its times are not the ones to quote.
+    """
+    result, wall, cpu = _run([sys.executable, "-c", _INSTRUMENTED, str(profile), *_check_args(draft, claims_file)])
+    return wall, cpu, json.loads(result.stderr.strip().splitlines()[-1])
+
+
+def draft_counts(draft: Path, claims_file: Path) -> dict[str, int]:
+    """What the check reads: the draft's words and claims, the reference claims it needs."""
+    vocabulary = Vocabulary.load()
+    (source,) = load_drafts([draft])
+    draft_claims = _extract_draft(source, vocabulary)
+    refs = load_references([claims_file], vocabulary)
+    kinds, measures = needs_of(draft_claims)
+    ref_sources, ref_claims = refs.claims_for(kinds, measures)
+    report = json.loads((OUT / "report.json").read_text(encoding="utf-8"))
+    return {
+        "draft_words": len(source.text.split()),
+        "draft_claims": len(draft_claims),
+        "reference_claims_in_file": refs.claims_files[0].header["claims"],
+        "reference_claims_loaded": len(ref_claims),
+        "reference_sources_loaded": len(ref_sources),
+        "findings": len(report["discrepancies"]),
+    }
 
 
 def report_draft(name: str, paragraphs: list[str], claims_file: Path, args: argparse.Namespace) -> None:
     """Time one draft against one claims file and print the figures."""
     draft = write_draft(name, paragraphs, args.words)
-    wall = min(cli_time(draft, claims_file) for _ in range(3))
-    times, counts = timed_stages(draft, claims_file)
+    runs = [cli_time(draft, claims_file) for _ in range(3)]
+    wall, cpu, measured = min((instrumented_run(draft, claims_file) for _ in range(3)), key=lambda r: r[1])
+    counts = draft_counts(draft, claims_file)
     print(f"\n{name} draft: {counts['draft_words']:,} words, {counts['draft_claims']} claims; "
           f"{counts['reference_claims_loaded']:,} of {counts['reference_claims_in_file']:,} reference claims needed "
-          f"({counts['reference_sources_loaded']:,} sources); {counts['groups']} groups; {counts['findings']} findings")
-    print(f"  claimcheck check, whole process (best of 3): {wall:.2f} s")
-    for stage, seconds in times.items():
-        print(f"  {stage:<42} {seconds * 1000:8.0f} ms")
-    print(f"  {'check itself (sum of the stages)':<42} {sum(times.values()) * 1000:8.0f} ms")
+          f"({counts['reference_sources_loaded']:,} sources); {counts['findings']} findings")
+    print(f"  claimcheck check, whole process, best of 3: {min(r[0] for r in runs):.2f} s wall, {min(r[1] for r in runs):.2f} s CPU "
+          f"(runs: {', '.join(f'{w:.2f}/{c:.2f}' for w, c in runs)})")
+    stages: dict[str, float] = measured["stages"]  # type: ignore[assignment]
+    own: dict[str, object] = measured["cpu"]  # type: ignore[assignment]
+    cpu_stages: dict[str, float] = own["stages"]  # type: ignore[assignment]
+    imports, command = float(measured["imports"]), float(measured["command"])  # type: ignore[arg-type]
+    cpu_imports, cpu_command = float(own["imports"]), float(own["command"])  # type: ignore[arg-type]
+    rows = [
+        ("Python start-up and exit", wall - imports - command, cpu - cpu_imports - cpu_command),
+        ("imports", imports, cpu_imports),
+    ]
+    rows += [(f"check: {stage}", seconds, cpu_stages[stage]) for stage, seconds in stages.items()]
+    rows.append(("the rest of the command (configuration, render, write)", command - sum(stages.values()), cpu_command - sum(cpu_stages.values())))
+    print(f"  where the time went (the instrumented run of 3 with the least CPU: {wall:.2f} s wall, {cpu:.2f} s CPU; rows add up to these):")
+    print(f"    {'':<58} {'wall':>7} {'CPU':>7}")
+    for stage, seconds, cpu_seconds in rows:
+        print(f"    {stage:<58} {seconds * 1000:4.0f} ms {cpu_seconds * 1000:4.0f} ms")
+    print(f"    {'of which check() itself':<58} {sum(stages.values()) * 1000:4.0f} ms {sum(cpu_stages.values()) * 1000:4.0f} ms")
     if args.profile:
-        profiler = cProfile.Profile()
-        profiler.enable()
-        timed_stages(draft, claims_file)
-        profiler.disable()
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(args.profile)
-        lines = [line for line in out.getvalue().splitlines() if line.strip()]
+        _, _, profiled = instrumented_run(draft, claims_file, profile=args.profile)
+        lines = [line for line in str(profiled["profile"]).splitlines() if line.strip()]
         start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
-        print("  costliest functions (own time, under cProfile):")
+        print("  costliest functions of the command (own time, under cProfile, which slows it):")
         for line in lines[start : start + args.profile + 1]:
             print("    " + line)
 
@@ -218,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=12, metavar="N", help="show the N costliest functions (0: none)")
     args = parser.parse_args(argv)
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    # Bytecode made beforehand, as `pip install` makes it: with PYTHONDONTWRITEBYTECODE set (or
+    # a read-only tree) every run would compile claimcheck's sources again and count it as imports.
+    compileall.compile_dir(str(ROOT / "claimcheck"), quiet=1)
     vocabulary = Vocabulary.load()
     if args.rebuild:
         for old in OUT.glob(f"refs-{args.references}*.claims.json"):
@@ -226,11 +285,13 @@ def main(argv: list[str] | None = None) -> int:
         ("five stories alike", build_corpus(args.references, vocabulary), [("ceasefire", CEASEFIRE), ("mixed", CEASEFIRE + OTHER_STORIES)]),
         ("the ceasefire story in 1%", build_corpus(args.references, vocabulary, story_share=0.01), [("ceasefire", CEASEFIRE)]),
     ]
+    print(f"load average (1, 5, 15 min) at the start: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     for corpus, claims_file, drafts in runs:
         print(f"\n== {args.references:,} references, {corpus}: {claims_file.relative_to(ROOT)} "
               f"({claims_file.stat().st_size / 1e6:.0f} MB); one core; Python {sys.version.split()[0]}")
         for name, paragraphs in drafts:
             report_draft(name, paragraphs, claims_file, args)
+    print(f"\nload average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
 
 

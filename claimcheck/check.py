@@ -47,7 +47,7 @@ import fnmatch
 from collections.abc import Iterable
 from pathlib import Path
 
-from ._gc import fewer_collections
+from ._gc import no_collections
 from .baseline import apply_baseline, load_baseline
 from .compare import build_report, enabled_rules
 from .config import Config
@@ -60,6 +60,7 @@ from .drafts import distinct_ids, load_drafts
 from .references import References, load_references, needs_of
 from .report import ClaimRef, Discrepancy, Report, fingerprint
 from .rules import resolve_selector
+from .stages import StageTimes
 from .suppress import apply_suppressions
 from .vocabulary import Vocabulary
 
@@ -91,33 +92,70 @@ def check(
     >>> [(d.rule, d.claims[0].span.line, d.claims[0].span.column) for d in report.discrepancies if d.severity == "error"]
     [('CC102', 7, 41)]
     """
-    config = config or Config()
-    with fewer_collections():
-        check_selectors(config)
-        vocabulary = Vocabulary.load(config.vocabulary)
-        draft_sources = load_drafts(drafts)
-        refs = load_references(_as_list(references), vocabulary)
-        refs.leave_out(d.path for d in draft_sources if d.path)
-        draft_sources = distinct_ids(draft_sources, refs.ids())
-        draft_sources = [_with_as_of(d, config, refs) for d in draft_sources]
-        draft_claims = [c for d in draft_sources for c in _extract_draft(d, vocabulary)]
-        kinds, measures = needs_of(draft_claims)
-        ref_sources, ref_claims = refs.claims_for(kinds, measures)
-        engine = config.model_copy(update={"ignore": [*config.ignore, *_CONTEXT_ONLY]})
-        full = build_report(
-            draft_sources + ref_sources,
-            draft_claims + ref_claims,
-            vocabulary=vocabulary,
-            config=engine,
-            focus=[d.id for d in draft_sources],
-        )
-        report = _draft_view(full, draft_sources, refs.count)
-        report = _per_file_ignores(report, config, draft_sources)
-        # Numbered again: the suppression comments' own findings (CC901, CC902) may repeat one another.
-        report = with_discrepancies(report, distinct_fingerprints(apply_suppressions(report.discrepancies, draft_sources, enabled_rules(config))))
-        if config.baseline is not None:
-            report = apply_baseline(report, load_baseline(config.baseline))
-        return report
+    return _check(drafts, references, config or Config(), None)
+
+
+def _check(
+    drafts: Iterable[Source | str | Path] | Source | str | Path,
+    references: Iterable[Source | str | Path] | Source | str | Path,
+    config: Config,
+    times: StageTimes | None,
+) -> Report:
+    """`check`, marking the end of each stage on `times` when given (bench/check_speed.py)."""
+    # The collector is kept off while the stages build their objects, and comes back on only
+    # once `_stages` has returned and freed them: were it switched on inside, the first
+    # collection would walk every reference claim still alive.
+    with no_collections():
+        report = _stages(drafts, references, config, times)
+    if times is not None:
+        times.mark("free what the stages built, the collector back on")
+    return report
+
+
+def _stages(
+    drafts: Iterable[Source | str | Path] | Source | str | Path,
+    references: Iterable[Source | str | Path] | Source | str | Path,
+    config: Config,
+    times: StageTimes | None,
+) -> Report:
+    mark = times.mark if times is not None else _no_mark
+    if times is not None:
+        times.start()
+    check_selectors(config)
+    vocabulary = Vocabulary.load(config.vocabulary)
+    mark("load the vocabulary")
+    draft_sources = load_drafts(drafts)
+    refs = load_references(_as_list(references), vocabulary)
+    refs.leave_out(d.path for d in draft_sources if d.path)
+    draft_sources = distinct_ids(draft_sources, refs.ids())
+    draft_sources = [_with_as_of(d, config, refs) for d in draft_sources]
+    mark("read the drafts, open the references")
+    draft_claims = [c for d in draft_sources for c in _extract_draft(d, vocabulary)]
+    mark("extract the drafts")
+    kinds, measures = needs_of(draft_claims)
+    ref_sources, ref_claims = refs.claims_for(kinds, measures)
+    mark("read the reference claims needed")
+    engine = config.model_copy(update={"ignore": [*config.ignore, *_CONTEXT_ONLY]})
+    full = build_report(
+        draft_sources + ref_sources,
+        draft_claims + ref_claims,
+        vocabulary=vocabulary,
+        config=engine,
+        focus=[d.id for d in draft_sources],
+        times=times,
+    )
+    report = _draft_view(full, draft_sources, refs.count)
+    report = _per_file_ignores(report, config, draft_sources)
+    # Numbered again: the suppression comments' own findings (CC901, CC902) may repeat one another.
+    report = with_discrepancies(report, distinct_fingerprints(apply_suppressions(report.discrepancies, draft_sources, enabled_rules(config))))
+    if config.baseline is not None:
+        report = apply_baseline(report, load_baseline(config.baseline))
+    mark("the drafts' view, suppressions, baseline")
+    return report
+
+
+def _no_mark(stage: str) -> None:
+    pass
 
 
 def _as_list(items: Iterable[Source | str | Path] | Source | str | Path) -> list[Source | str | Path]:

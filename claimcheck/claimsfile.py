@@ -17,7 +17,8 @@ elements are blocks of claims::
 
 A source is recorded by its metadata only (its text is not kept: the claims
 keep their quotes and sentences). A claim is a `Claim` as `Claim.model_dump`
-writes it. Claims are blocked by what lines them up: ``event:<kind>[+<kind>…]``
+writes it, less the fields that hold their default values (the ``type`` tag of
+a value is always written). Claims are blocked by what lines them up: ``event:<kind>[+<kind>…]``
 for claims tied to an event (with the kinds the event is said to start),
 ``measure:<measure>`` for claims tied to none, ``unlinked`` for figures
 claimcheck does not line up. A draft needs only the blocks of the event
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._version import __version__
 from .errors import InputError
@@ -115,7 +116,7 @@ def dump_claims_file(sources: list[Source], claims: list[Claim], vocabulary: Voc
     offset = 0
     for key in sorted(blocks):
         members = blocks[key]
-        body = b'{"key": ' + json.dumps(key).encode() + b', "claims": ' + _CLAIMS.dump_json(members) + b"}"
+        body = b'{"key": ' + json.dumps(key).encode() + b', "claims": ' + _lean_json(members) + b"}"
         index.append({"key": key, "claims": len(members), "offset": offset, "length": len(body)})
         lines.append(body)
         offset += len(body) + 2  # the ",\n" after every block but the last
@@ -135,6 +136,34 @@ def dump_claims_file(sources: list[Source], claims: list[Claim], vocabulary: Voc
     head = json.dumps(header, ensure_ascii=False).encode()
     body = b",\n".join(lines)
     return (b"[\n" + head + (b",\n" + body if body else b"") + b"\n]\n").decode("utf-8")
+
+
+def _lean_json(claims: list[Claim]) -> bytes:
+    """Claims as JSON without the fields that hold their defaults, on one line.
+
+    Reading them back gives the same claims (the defaults fill in): a third
+    fewer bytes to read and validate on every check. The ``type`` tags that
+    tell a value's kind (a union) are kept, defaults or not.
+    """
+    data = [_tagged(c, d) for c, d in zip(claims, _CLAIMS.dump_python(claims, mode="json", exclude_defaults=True), strict=True)]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _tagged(model: BaseModel, data: dict[str, Any]) -> dict[str, Any]:
+    """`data` (`model` dumped without defaults) with every ``type`` tag put back, at any depth."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name == "type":
+            data["type"] = value
+        elif name not in data:
+            continue
+        elif isinstance(value, BaseModel):
+            _tagged(value, data[name])
+        elif isinstance(value, (list, tuple)):
+            for item, dumped in zip(value, data[name], strict=True):
+                if isinstance(item, BaseModel):
+                    _tagged(item, dumped)
+    return data
 
 
 @dataclass

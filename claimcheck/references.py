@@ -74,9 +74,15 @@ class References:
         targets = {_absolute(p) for p in paths}
         if not targets:
             return
-        self.sources = [s for s in self.sources if s.role is Role.LEDGER or not s.path or _absolute(s.path) not in targets]
+        # File names first: most references cannot be a draft, and a path made absolute costs more.
+        names = {os.path.basename(p) for p in targets}
+
+        def is_draft(path: str | None, role: object) -> bool:
+            return bool(path) and os.path.normcase(os.path.basename(path)) in names and role not in (Role.LEDGER, Role.LEDGER.value) and _absolute(path) in targets  # type: ignore[arg-type]
+
+        self.sources = [s for s in self.sources if not is_draft(s.path, s.role)]
         for f in self.claims_files:
-            self.left_out.update(s.id for s in f.sources() if s.role is not Role.LEDGER and s.path and _absolute(s.path) in targets)
+            self.left_out.update(s["id"] for s in f.header["sources"] if is_draft(s.get("path"), s.get("role")))
 
     def newest_date(self) -> dt.date | None:
         """The latest published date among the references (the default as-of date of a draft)."""

@@ -101,3 +101,20 @@ def test_a_damaged_file_is_refused(saved: Path, tmp_path: Path) -> None:
 def test_the_texts_and_their_claims_file_together_are_duplicates(saved: Path) -> None:
     with pytest.raises(InputError, match='duplicate reference id "000"'):
         check([DRAFTS / "ceasefire-typo.md"], [CEASEFIRE, saved])
+
+
+def test_claims_are_saved_without_their_defaults_and_read_back_the_same(tmp_path: Path) -> None:
+    """Every fixture's claims, and the ledger's, through a claims file: equal, in a fifth fewer bytes at least."""
+    vocabulary = Vocabulary.load()
+    folders = sorted(p for p in (ROOT / "fixtures").iterdir() if p.is_dir())
+    sources, claims = load_references([*folders, LEDGER], vocabulary).everything()
+    path = tmp_path / "all.claims.json"
+    path.write_text(dump_claims_file(sources, claims, vocabulary), encoding="utf-8")
+    loaded = load_claims_file(path, vocabulary).claims()
+    assert len(claims) > 300 and len({c.id for c in claims}) == len(claims)
+    assert sorted(loaded, key=lambda c: c.id) == sorted(claims, key=lambda c: c.id)  # saved in blocks, so in another order
+    body = path.read_text(encoding="utf-8").split("\n", 2)[2]
+    assert '"superseded":false' not in body and '"parts":[]' not in body  # defaults left out
+    assert body.count('"type":') >= len(claims)  # every value keeps its tag
+    full = sum(len(c.model_dump_json()) for c in claims)
+    assert len(body.encode("utf-8")) < 0.8 * full

@@ -32,3 +32,31 @@ def test_never_lowers_a_higher_setting() -> None:
             assert gc.get_threshold() == (500_000, 60, 200)
     finally:
         gc.set_threshold(*before)
+
+
+def test_no_collections_inside_a_check_and_the_collector_back_on_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from claimcheck import check
+    from claimcheck._gc import no_collections
+
+    import importlib
+
+    seen: list[bool] = []
+    module = importlib.import_module("claimcheck.check")  # the module; `claimcheck.check` is the function
+    original = module.load_drafts
+    monkeypatch.setattr(module, "load_drafts", lambda items: (seen.append(gc.isenabled()), original(items))[1])
+    root = Path(__file__).resolve().parent.parent
+    assert gc.isenabled()
+    check([root / "tests" / "drafts" / "ceasefire-typo.md"], [root / "fixtures" / "ceasefire"])
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError), no_collections():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with no_collections():
+            pass
+        assert not gc.isenabled()  # left off when it was off
+    finally:
+        gc.enable()

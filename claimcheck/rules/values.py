@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..model import Claim, ClaimKind, Quantity, TemporalClass
 from ..report import ClaimGroup, ClaimRef, Discrepancy, Reading, Severity, fingerprint
@@ -82,6 +82,9 @@ def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, 
     opposing = compile_lexicon(context.vocabulary).opposing
     result = []
     for claims in comparable_sets(context, group):
+        if not context.concerns(claims):
+            # In a check, a set with no draft figure holds no conflict about a draft.
+            continue
         for whole in find_conflicts(claims, context.weight):
             if single_source(whole):
                 continue
@@ -163,16 +166,30 @@ def build_discrepancy(rule: Rule | type[Rule], context: RuleContext, group: Clai
     if severity is None:
         severity = Severity.ERROR if conflict.reading == "strict" else Severity.WARNING
     message = _message(context, group, conflict)
+    memo = _memo(context)
+
+    def describe(c: Claim, reading: str) -> str:
+        found = memo.get((c.id, reading, year))
+        if found is None:
+            found = memo[(c.id, reading, year)] = describe_interval(c, reading, year)  # type: ignore[arg-type]
+        return found  # type: ignore[return-value]
+
+    def cite(c: Claim, role: str) -> ClaimRef:
+        found = memo.get((c.id, role))
+        if found is None:
+            found = memo[(c.id, role)] = claim_ref(c, role)
+        return found  # type: ignore[return-value]
+
     readings = [
         Reading(
             name=reading,
-            intervals={c.id: describe_interval(c, reading, year) for c in subjects + consensus},
+            intervals={c.id: describe(c, reading) for c in subjects + consensus},
             holds=reading == "strict" and conflict.reading == "newsroom",
         )
         for reading in ("strict", "newsroom")
     ]
-    explanation = _explanation(conflict, year)
-    refs = [claim_ref(c, "subject") for c in subjects] + [claim_ref(c, "consensus") for c in consensus]
+    explanation = _explanation(conflict, describe)
+    refs = [cite(c, "subject") for c in subjects] + [cite(c, "consensus") for c in consensus]
     key = (group.measure, group.event_id, group.population, group.place, group.role)
     values = [(c.source_id, value_text(c)) for c in subjects] + [("=", value_text(c)) for c in consensus]
     return Discrepancy(
@@ -186,6 +203,17 @@ def build_discrepancy(rule: Rule | type[Rule], context: RuleContext, group: Clai
         group_id=group.id,
         fingerprint=fingerprint(rule.code, key, values),
     )
+
+
+def _memo(context: RuleContext) -> dict[tuple[object, ...], object]:
+    """Descriptions and citations of claims, made once per run.
+
+    In a check, a figure the draft repeats is a finding per occurrence, each
+    citing the same consensus — thousands of references' claims in a large
+    corpus; they are described once. (`ClaimRef` is frozen: findings can
+    share one.)
+    """
+    return context.cache.setdefault(("claim descriptions",), {})  # type: ignore[return-value]
 
 
 def claim_ref(claim: Claim, role: str) -> ClaimRef:
@@ -240,12 +268,10 @@ def _values(claims: list[Claim]) -> str:
     return ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
-def _explanation(conflict: Conflict, year: int | None) -> str:
+def _explanation(conflict: Conflict, describe: Callable[[Claim, str], str]) -> str:
     parts = []
     for reading in ("strict", "newsroom"):
-        allowed = "; ".join(
-            f"{c.source_id} {describe_interval(c, reading, year)}" for c in conflict.subjects + conflict.consensus  # type: ignore[arg-type]
-        )
+        allowed = "; ".join(f"{c.source_id} {describe(c, reading)}" for c in conflict.subjects + conflict.consensus)
         if reading == "strict":
             verdict = "no value satisfies all of them" if conflict.reading == "strict" else "they can all hold"
             parts.append(f"Strict reading (what logic allows): {allowed} — {verdict}.")

@@ -38,12 +38,15 @@ class PhraseTable:
 
     by_first: dict[str, list[tuple[tuple[str, ...], list[object]]]] = field(default_factory=dict)
     longest: int = 1
+    #: The last word of every phrase: most words end none, and are turned away at once.
+    by_last: set[str] = field(default_factory=set)
 
     def add(self, phrase: str | tuple[str, ...], value: object) -> None:
         """Add a phrase (text or token tuple) with a value."""
         tokens = tokenize_phrase(phrase) if isinstance(phrase, str) else phrase
         if not tokens:
             return
+        self.by_last.add(tokens[-1])
         bucket = self.by_first.setdefault(tokens[0], [])
         for existing, values in bucket:
             if existing == tokens:
@@ -67,6 +70,8 @@ class PhraseTable:
 
     def values_ending_at(self, words: list[str], j: int) -> tuple[int, list[object]] | None:
         """The longest phrase ending at `words[j]` (inclusive), as (length, values)."""
+        if words[j] not in self.by_last:
+            return None
         for k in range(min(self.longest, j + 1), 0, -1):
             bucket = self.by_first.get(words[j - k + 1])
             if not bucket:

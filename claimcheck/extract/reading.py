@@ -158,11 +158,13 @@ def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) 
     """
     places: list[tuple[int, str]] = []
     n = len(words)
+    struck_ends = lexicon.occurrence_cues.by_last
     for i in range(n - 1):
+        word = words[i]
         # "struck southern Turkey and northern Syria": what an event hits is where it is, when
         # the gazetteer knows the place ("the storm hit Puerto Rico", not "struck a deal").
-        struck = words[i] not in _LOCATIVE and bool(lexicon.occurrence_cues.match_ending_at(words, i))
-        if words[i] not in _LOCATIVE and words[i] not in _TARGETING and not struck:
+        struck = word in struck_ends and word not in _LOCATIVE and bool(lexicon.occurrence_cues.match_ending_at(words, i))
+        if word not in _LOCATIVE and word not in _TARGETING and not struck:
             continue
         listed_only = words[i] in _TARGETING or struck
         found = _place_at(text, tokens, words, i + 1, lexicon, targeting=listed_only)

@@ -61,3 +61,42 @@ def test_a_campaign_elsewhere_is_not_timed_against_the_war(ceasefire: list[Sourc
     war = next(g for g in report.groups if g.id == "elapsed|war-2023-10-07|-|-|-")
     quotes = {report_claim.span.quote for report_claim in report.claims if report_claim.id in war.claim_ids}
     assert quotes == {"year-long", "21 months"}
+
+
+def test_a_repeated_wrong_date_is_named_against_the_sources() -> None:
+    repeats = "The war began with the attack on Pelna on October 7, 2022. The attack on Pelna on October 7, 2022 shocked the country."
+    report = compare(
+        [
+            _src("a", repeats + " Talks have stalled since the attack on Pelna on October 7, 2022.", "2024-05-02"),
+            _src("b", "The war began with the attack on Pelna on October 7, 2023.", "2024-05-03"),
+            _src("c", "Mourners marked the attack on Pelna on Oct. 7, 2023, in the square.", "2024-05-04"),
+        ]
+    )
+    assert _one(report, "CC102").message == "a dates the attack October 7, 2022; b and c say 2023"
+
+
+def test_a_one_to_one_date_split_names_no_culprit() -> None:
+    earlier = _src("a", "The earthquake that struck Varno on March 3, 2024, destroyed the old market.", "2024-05-02")
+    later = _src("b", "The earthquake that struck Varno on March 5, 2024, destroyed the old market.", "2024-05-02")
+    expected = "Sources disagree on the date of the earthquake: a says March 3, 2024; b says March 5, 2024"
+    assert _one(compare([earlier, later]), "CC102").message == expected
+    assert _one(compare([later, earlier]), "CC102").message == expected
+
+
+def test_a_source_repeating_its_date_is_still_one_side_of_a_tie() -> None:
+    repeats = "The war began with the attack on Pelna on October 7, 2022. The attack on Pelna on October 7, 2022 shocked the country."
+    report = compare(
+        [
+            _src("a", "The war began with the attack on Pelna on October 7, 2023.", "2024-05-03"),
+            _src("b", repeats + " Talks have stalled since the attack on Pelna on October 7, 2022.", "2024-05-02"),
+        ]
+    )
+    assert _one(report, "CC102").message == "Sources disagree on the date of the attack: a says October 7, 2023; b says October 7, 2022"
+
+
+def test_a_one_to_one_count_split_names_no_culprit() -> None:
+    low = _src("a", "The attack on Pelna on January 12, 2024 killed about 600 people.", "2024-05-02")
+    high = _src("b", "The attack on Pelna on January 12, 2024 killed about 1,200 people.", "2024-05-02")
+    expected = "Sources disagree on the number killed in the attack of January 12, 2024: a says about 600; b says about 1,200"
+    assert _one(compare([low, high]), "CC101").message == expected
+    assert _one(compare([high, low]), "CC101").message == expected

@@ -8,10 +8,16 @@ outside the strict consensus conflict outright (an error); claims inside it
 whose newsroom readings still part ways conflict as a newsroom reads them (a
 warning).
 
-Claims need not count alike toward the consensus: `find_conflicts` takes a
-`weight` per claim, a pair (authority, tie-break) compared in that order. A
-reference counts (1, 0); a draft under check counts (0, 1), so it never
-outvotes a reference and only breaks a tie among them; a ledger of
+The consensus is counted by source, not by claim: a source votes once for
+each value its claims allow, however often it repeats a figure, so one article
+that writes "October 7, 2022" three times does not outvote two that write
+2023 once. (A source whose own claims part ways votes for each of its values;
+that it contradicts itself is its own matter.)
+
+Sources need not count alike: `find_conflicts` takes a `weight` per claim, a
+pair (authority, tie-break) compared in that order, the same for every claim
+of a source. A reference counts (1, 0); a draft under check counts (0, 1), so
+it never outvotes a reference and only breaks a tie among them; a ledger of
 established figures counts more than any number of references (see
 `RuleContext.weight`).
 """
@@ -55,7 +61,11 @@ def _equal(claim: Claim) -> Weight:
 
 @dataclass
 class Conflict:
-    """Claims (subjects) that disagree with the consensus under one reading."""
+    """Claims (subjects) that disagree with the consensus under one reading.
+
+    `tie` is set when the subjects' sources carry as much authority as the
+    consensus's: no majority says which side is wrong.
+    """
 
     subjects: list[Claim]
     consensus: list[Claim]
@@ -93,9 +103,19 @@ def year_known(claim: Claim) -> bool:
 
 
 def consensus_year(claims: list[Claim]) -> int | None:
-    """The most common year among dated claims whose year is known."""
-    years = Counter(c.value.start.year for c in claims if isinstance(c.value, DateValue) and year_known(c))
+    """The year the most sources give among dated claims whose year is known (a source counts once per year)."""
+    stated = {(c.source_id, c.value.start.year) for c in claims if isinstance(c.value, DateValue) and year_known(c)}
+    years = Counter(year for _, year in sorted(stated))
     return years.most_common(1)[0][0] if years else None
+
+
+def authority(claims: list[Claim], weight: WeightOf = _equal) -> int:
+    """The authority of the sources of `claims`, each source counted once."""
+    return sum(weight(c)[0] for c in _one_per_source(claims))
+
+
+def _one_per_source(claims: list[Claim]) -> list[Claim]:
+    return list({c.source_id: c for c in claims}.values())
 
 
 # Sort order of interval ends at one point: an open end closes before a closed
@@ -103,27 +123,35 @@ def consensus_year(claims: list[Claim]) -> int | None:
 _OPEN_END, _CLOSED_START, _CLOSED_END, _OPEN_START = range(4)
 
 
-def _best_point(intervals: list[Interval], weights: list[Weight] | None = None) -> tuple[float, bool] | None:
-    """The point covered by the most weight (by default: the most intervals), as (x, just_right_of_x)."""
-    weights = weights or [(1, 0)] * len(intervals)
-    events: list[tuple[float, int, Weight]] = []
-    for i, w in zip(intervals, weights, strict=True):
+def _best_point(intervals: list[Interval], voters: list[str], weights: list[Weight]) -> tuple[float, bool] | None:
+    """The point covered by the most weight, as (x, just_right_of_x).
+
+    `voters[i]` is the source of `intervals[i]`: a source's weight counts
+    once at a point however many of its intervals cover it.
+    """
+    events: list[tuple[float, int, str, Weight]] = []
+    for i, voter, w in zip(intervals, voters, weights, strict=True):
         low = float("-inf") if i.low is None else i.low
         high = float("inf") if i.high is None else i.high
-        events.append((low, _OPEN_START if i.low_open and i.low is not None else _CLOSED_START, w))
-        events.append((high, _OPEN_END if i.high_open and i.high is not None else _CLOSED_END, w))
+        events.append((low, _OPEN_START if i.low_open and i.low is not None else _CLOSED_START, voter, w))
+        events.append((high, _OPEN_END if i.high_open and i.high is not None else _CLOSED_END, voter, w))
     events.sort(key=lambda e: (e[0], e[1]))
+    covering: Counter[str] = Counter()
     authority = tie_break = 0
     best: Weight = (0, 0)
     where: tuple[float, bool] | None = None
-    for x, kind, (a, t) in events:
+    for x, kind, voter, (a, t) in events:
         if kind in (_CLOSED_START, _OPEN_START):
-            authority, tie_break = authority + a, tie_break + t
+            covering[voter] += 1
+            if covering[voter] == 1:
+                authority, tie_break = authority + a, tie_break + t
             if where is None or (authority, tie_break) > best:
                 best = (authority, tie_break)
                 where = (x, kind == _OPEN_START)
         else:
-            authority, tie_break = authority - a, tie_break - t
+            covering[voter] -= 1
+            if covering[voter] == 0:
+                authority, tie_break = authority - a, tie_break - t
     return where
 
 
@@ -139,7 +167,7 @@ def _covers(i: Interval, point: tuple[float, bool]) -> bool:
 def _split(claims: list[Claim], reading: ReadingName, year: int | None, weight: WeightOf = _equal) -> tuple[list[Claim], list[Claim]]:
     """(consensus, outliers) under a reading."""
     intervals = [interval_of(c, reading, year) for c in claims]
-    point = _best_point(intervals, [weight(c) for c in claims])
+    point = _best_point(intervals, [c.source_id for c in claims], [weight(c) for c in claims])
     if point is None:
         return claims, []
     inside = [c for c, i in zip(claims, intervals) if _covers(i, point)]
@@ -175,21 +203,22 @@ def find_conflicts(claims: list[Claim], weight: WeightOf = _equal) -> list[Confl
 def _clusters(outliers: list[Claim], consensus: list[Claim], reading: ReadingName, year: int | None, weight: WeightOf = _equal) -> list[Conflict]:
     """Outliers grouped by what they agree on among themselves, each set against the consensus.
 
-    A tie is a set of outliers with as much authority as the consensus.
-    Outliers with no authority (drafts) form conflicts of their own, apart
-    from references that agree with them, so that each conflict is about
-    references or about drafts, never both.
+    A tie is a set of outliers whose sources have as much authority as the
+    consensus's (each source counted once). Outliers with no authority
+    (drafts) form conflicts of their own, apart from references that agree
+    with them, so that each conflict is about references or about drafts,
+    never both.
     """
     result: list[Conflict] = []
     remaining = list(outliers)
-    authority = sum(weight(c)[0] for c in consensus)
+    held = authority(consensus, weight)
     while remaining:
         together, rest = _split(remaining, reading, year, weight)
         with_authority = [c for c in together if weight(c)[0] > 0]
         without = [c for c in together if weight(c)[0] == 0]
         for subjects in (with_authority, without):
             if subjects:
-                tie = sum(weight(c)[0] for c in subjects) >= authority
+                tie = authority(subjects, weight) >= held
                 result.append(Conflict(subjects=subjects, consensus=consensus, reading=reading, tie=tie))
         remaining = rest
     return result

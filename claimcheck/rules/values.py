@@ -231,23 +231,41 @@ def claim_ref(claim: Claim, role: str) -> ClaimRef:
 
 def _message(context: RuleContext, group: ClaimGroup, conflict: Conflict) -> str:
     subjects, consensus = conflict.subjects, conflict.consensus
+    kind = subjects[0].kind
+    event = context.event_name(group.event_id)
+    if conflict.tie:
+        return _tie_message(context, group, conflict)
     who = join_ids([c.source_id for c in subjects])
     others = join_ids([c.source_id for c in consensus])
     said = _values(subjects)
-    kind = subjects[0].kind
-    event = context.event_name(group.event_id)
     if kind is ClaimKind.DATE:
-        year = differs_only_in_year(subjects[0], consensus) if len(subjects) == 1 else None
+        year = differs_only_in_year(subjects[0], consensus) if _one_date(subjects) else None
         other_values = str(year) if year is not None else _values(consensus)
         what = f"dates {event}" if group.role in (None, "occurrence") else f"gives the {group.role} of {event} as"
         return f"{who} {_plural(what, subjects)} {said}; {others} {_say(consensus)} {other_values}"
     what = group.label
-    if conflict.tie:
-        return f"Sources disagree on {what}: {who} {_say(subjects)} {said}; {others} {_say(consensus)} {_values(consensus)}"
     verb = "gives" if kind is ClaimKind.DURATION else "puts"
     verb = verb if len({c.source_id for c in subjects}) == 1 else verb[:-1] if verb.endswith("s") else verb
     tail = " (as a newsroom reads the qualifiers)" if conflict.reading == "newsroom" else ""
     return f"{who} {verb} {what} at {said}; {others} {_say(consensus)} {_values(consensus)}{tail}"
+
+
+def _tie_message(context: RuleContext, group: ClaimGroup, conflict: Conflict) -> str:
+    """Both sides, in source-id order, with no culprit: with no majority, either may be the one in error."""
+    if conflict.subjects[0].kind is ClaimKind.DATE:
+        event = context.event_name(group.event_id)
+        what = f"the date of {event}" if group.role in (None, "occurrence") else f"the {group.role} of {event}"
+    else:
+        what = group.label
+    sides = sorted((conflict.subjects, conflict.consensus), key=lambda side: min(c.source_id for c in side))
+    said = "; ".join(f"{join_ids([c.source_id for c in side])} {_say(side)} {_values(side)}" for side in sides)
+    tail = " (as a newsroom reads the qualifiers)" if conflict.reading == "newsroom" else ""
+    return f"Sources disagree on {what}: {said}{tail}"
+
+
+def _one_date(claims: list[Claim]) -> bool:
+    """Whether the date claims all give one day (however often a source repeats it)."""
+    return len({c.value.describe() for c in claims}) == 1
 
 
 def _plural(phrase: str, claims: list[Claim]) -> str:
@@ -301,6 +319,9 @@ class CountMismatch(_Mismatch):
     be the earlier, and early tolls rise within hours ("more than 2,300" and
     "more than 4,300" killed in an earthquake the day before). Figures
     attributed to opposing parties are a dispute (CC401), not a mismatch.
+    The figure most sources allow is the consensus, each source counted once
+    however often it repeats a figure; when the sides have as many sources
+    each, the message names both and blames neither.
     """
 
     code = "CC101"
@@ -317,7 +338,10 @@ class DateMismatch(_Mismatch):
     with a precision, so "last October" agrees with "October 7, 2023", and a
     month and day written without a year ("the October 7 attacks") is compared
     on month and day only. Start, end and occurrence dates are kept apart: the
-    day a truce began does not contradict the day it ended.
+    day a truce began does not contradict the day it ended. The date most
+    sources give is the consensus, each source counted once however often it
+    repeats a date; two sources a day apart, one each, are named side by side
+    ("Sources disagree on the date of …"), neither as the one in error.
     """
 
     code = "CC102"

@@ -18,7 +18,9 @@ reporting from the drafts' side:
    only findings about the drafts' claims; the timeline, CC202, which only
    shows figures for context, is not run). A draft is not evidence: it never
    outvotes a reference (it only breaks ties between them), and a ledger
-   outweighs every reference (`RuleContext.weight`).
+   outweighs every reference (`RuleContext.weight`). Each draft is weighed
+   against the references alone: another draft neither counts toward nor is
+   named in its consensus.
 4. Only findings about a draft's figures are kept: a finding whose subjects
    (the claims it is about) include a draft's claim. Each is reported from
    the draft's side, one finding per draft figure (a figure written three

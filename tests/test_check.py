@@ -188,6 +188,27 @@ def test_two_drafts_that_agree_with_each_other_do_not_make_evidence() -> None:
     assert {d.rule for d in report.discrepancies} == {"CC501"}
 
 
+def test_another_draft_is_neither_counted_nor_named_in_a_drafts_consensus() -> None:
+    right = REPEATED.replace("2022", "2023")
+    drafts = [draft(REPEATED, "one"), draft(right, "right"), draft(REPEATED, "two")]
+    report = check(drafts, [CEASEFIRE])
+    assert sorted({d.claims[0].source_id for d in report.discrepancies}) == ["one", "two"]
+    for d in report.discrepancies:
+        assert {c.source_id for c in d.claims if c.role == "consensus"} == {"000", "002", "003", "004"}
+        assert d.message.endswith("; 000, 002, 003 and 004 say 2023"), d.message
+        assert all("right" not in r.intervals and not any(k.startswith("right:") for k in r.intervals) for r in d.readings)
+        assert "right" not in d.explanation
+
+
+def test_other_drafts_do_not_break_a_tie_between_references() -> None:
+    split = [ref("a", ATTACK.format(251)), ref("b", ATTACK.format(240))]
+    # Alone, a draft that sides with one of two references that disagree is not reported;
+    # two other drafts on the other side do not make it so.
+    alone = check([draft(ATTACK.format(240), "three")], split)
+    together = check([draft(ATTACK.format(251), "one"), draft(ATTACK.format(251), "two"), draft(ATTACK.format(240), "three")], split)
+    assert findings(alone) == findings(together) == []
+
+
 def test_per_file_ignores(tmp_path: Path) -> None:
     target = tmp_path / "archive" / "typo.md"
     target.parent.mkdir()

@@ -80,11 +80,13 @@ class RuleContext:
         return source.role if source is not None else Role.REFERENCE
 
     def weight(self, claim: Claim) -> tuple[int, int]:
-        """How much a claim counts toward a consensus: (authority, tie-break).
+        """How much a claim's source counts toward a consensus: (authority, tie-break).
 
-        A reference counts once. A draft under check is not evidence: it
-        counts only to break a tie between references. A ledger of
-        established figures outweighs any number of references.
+        Every claim of a source weighs the same, and a source counts once
+        (see claimcheck/rules/conflicts.py). A reference counts once. A draft
+        under check is not evidence: it counts only to break a tie between
+        references, and only in its own findings. A ledger of established
+        figures outweighs any number of references.
         """
         role = self.role(claim)
         if role is Role.DRAFT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-from ..model import Claim, ClaimKind, Quantity, TemporalClass
+from ..model import Claim, ClaimKind, Quantity, Role, TemporalClass
 from ..report import ClaimGroup, ClaimRef, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
 from .conflicts import (
@@ -85,16 +85,37 @@ def _conflicts(context: RuleContext, group: ClaimGroup) -> list[tuple[Conflict, 
         if not context.concerns(claims):
             # In a check, a set with no draft figure holds no conflict about a draft.
             continue
-        for whole in find_conflicts(claims, context.weight):
-            if single_source(whole):
-                continue
-            for conflict in _per_occurrence(context, whole):
-                disputed = sides_oppose(conflict.subjects, conflict.consensus, opposing) or attributed_apart(conflict.subjects, conflict.consensus)
-                if not disputed and _unfolding(context, group, conflict) and _growth_explains(conflict):
-                    continue  # an early toll hours apart: the lower figure can be the earlier one
-                result.append((conflict, disputed))
+        for weighed in _weighed_sets(context, claims):
+            for whole in find_conflicts(weighed, context.weight):
+                if single_source(whole):
+                    continue
+                for conflict in _per_occurrence(context, whole):
+                    disputed = sides_oppose(conflict.subjects, conflict.consensus, opposing) or attributed_apart(conflict.subjects, conflict.consensus)
+                    if not disputed and _unfolding(context, group, conflict) and _growth_explains(conflict):
+                        continue  # an early toll hours apart: the lower figure can be the earlier one
+                    result.append((conflict, disputed))
     context.cache[key] = result
     return result
+
+
+def _weighed_sets(context: RuleContext, claims: list[Claim]) -> list[list[Claim]]:
+    """The claims a consensus is found among: in a comparison, the whole set; in a check, the
+    references' (and ledgers') claims with one draft's at a time.
+
+    A draft is not evidence, for itself or for another draft: two drafts that
+    share a wrong date do not make it right, and one that has the date right
+    does not join the references against the other.
+    """
+    if context.focus is None:
+        return [claims]
+    evidence: list[Claim] = []
+    drafts: dict[str, list[Claim]] = {}
+    for c in claims:
+        if context.role(c) is Role.DRAFT:
+            drafts.setdefault(c.source_id, []).append(c)
+        else:
+            evidence.append(c)
+    return [evidence + own for source_id, own in drafts.items() if source_id in context.focus]
 
 
 def _unfolding(context: RuleContext, group: ClaimGroup, conflict: Conflict) -> bool:
@@ -132,14 +153,21 @@ def _growth_explains(conflict: Conflict) -> bool:
 
 
 def _per_occurrence(context: RuleContext, conflict: Conflict) -> list[Conflict]:
-    """In a check, one conflict per draft figure, so that each occurrence is reported (and suppressed) where it stands.
+    """In a check, one conflict per draft figure, so that each occurrence is reported (and suppressed) where it stands,
+    against the references alone (none when no reference takes part).
 
     A comparison (no focus) keeps one conflict for all the subjects: it
     reports a quantity the sources disagree on, once.
     """
-    if context.focus is None or len(conflict.subjects) < 2 or not context.concerns(conflict.subjects):
+    if context.focus is None:
         return [conflict]
-    return [Conflict([c], conflict.consensus, conflict.reading, conflict.tie) for c in conflict.subjects if c.source_id in context.focus]
+    if not context.concerns(conflict.subjects):
+        return []  # a reference's problem, left to compare
+    # The draft's own other figures are not evidence either: its consensus is the references'.
+    consensus = [c for c in conflict.consensus if context.role(c) is not Role.DRAFT]
+    if not consensus:
+        return []
+    return [Conflict([c], consensus, conflict.reading, conflict.tie) for c in conflict.subjects if c.source_id in context.focus]
 
 
 class _Mismatch(Rule):

@@ -28,7 +28,8 @@ reporting from the drafts' side:
    as subject; reference claims on the draft's side become "related", the
    claims it clashes with
    stay "consensus" (at most `MAX_CITED` of each, a ledger's first, then the
-   newest). When the draft sides with the references' consensus and a
+   newest; the rules' explanations and readings list the same ones and count
+   the rest, `claimcheck.citing`). When the draft sides with the references' consensus and a
    reference is the outlier, that is the reference's problem, not the
    draft's: `check` leaves it to `compare`. A stale figure (CC502) is not
    also reported as a mismatch or a fall. A finding against other drafts
@@ -50,6 +51,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ._gc import no_collections
+from .citing import MAX_CITED, citing_key
 from .baseline import apply_baseline, load_baseline
 from .compare import build_report, enabled_rules
 from .config import Config
@@ -68,8 +70,6 @@ from .vocabulary import Vocabulary
 
 __all__ = ["check", "load_drafts", "MAX_CITED"]
 
-#: How many reference claims a finding cites on each side (consensus, related).
-MAX_CITED = 8
 #: Rules whose findings cite claims only for context (no subjects): never a finding about a draft.
 _CONTEXT_ONLY = ("CC202",)
 #: Rules whose finding a stale figure (CC502) replaces.
@@ -266,8 +266,7 @@ def _cited(claims: list[ClaimRef], sources: dict[str, Source]) -> list[ClaimRef]
     """At most `MAX_CITED` reference claims: a ledger's first, then the newest."""
     def key(c: ClaimRef) -> tuple[object, ...]:
         source = sources.get(c.source_id)
-        ledger = source is not None and source.role is Role.LEDGER
-        return (not ledger, -(c.as_of.toordinal() if c.as_of else 0), c.source_id, c.span.start)
+        return citing_key(source is not None and source.role is Role.LEDGER, c.as_of, c.source_id, c.span.start)
 
     return sorted(claims, key=key)[:MAX_CITED]
 

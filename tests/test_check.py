@@ -10,7 +10,9 @@ import pytest
 from claimcheck import InputError, Role, Source, check
 from claimcheck.report import Report
 from claimcheck.compare import compare
+from claimcheck.check import MAX_CITED
 from claimcheck.config import Config, Tolerances
+from claimcheck.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "tests" / "drafts"
@@ -207,6 +209,40 @@ def test_other_drafts_do_not_break_a_tie_between_references() -> None:
     alone = check([draft(ATTACK.format(240), "three")], split)
     together = check([draft(ATTACK.format(251), "one"), draft(ATTACK.format(251), "two"), draft(ATTACK.format(240), "three")], split)
     assert findings(alone) == findings(together) == []
+
+
+def test_a_finding_against_many_references_lists_a_few_and_counts_the_rest() -> None:
+    references = [ref(f"r{i:03}", ATTACK.format(251), dt.date(2025, 1, 1) + dt.timedelta(days=i % 30)) for i in range(435)]
+    report = check([draft(ATTACK.format(240))], references)
+    (finding,) = report.discrepancies
+    listed = [c for c in finding.claims if c.role == "consensus"]
+    assert len(listed) == MAX_CITED
+    assert all(c.as_of == dt.date(2025, 1, 30) for c in listed)  # the newest first
+    # The explanation names the claims cited, and counts the rest, as the claims and readings do.
+    named = {r.id for r in references if f"{r.id} 251" in finding.explanation}
+    assert named == {c.source_id for c in listed}
+    assert "… and 427 more reference figures agreeing with them — no value satisfies all of them." in finding.explanation
+    assert len(finding.explanation) < 600
+    for reading in finding.readings:
+        assert set(reading.intervals) == {c.claim_id for c in finding.claims}
+        assert reading.note == "8 of the 435 reference figures compared are listed; 427 more agree with them"
+    assert "427 more" in render(report, "text") and len(render(report, "text")) < 3000
+    # compare() reports what the sources say, every one of them.
+    compared = compare([draft(ATTACK.format(240)), *references[:20]])
+    (mismatch,) = compared.discrepancies
+    assert all(f"r{i:03} 251" in mismatch.explanation for i in range(20)) and "more reference figures" not in mismatch.explanation
+
+
+def test_a_stale_figure_against_many_newest_references_lists_a_few() -> None:
+    held = "Israel says {} hostages are still held in Gaza."
+    newest = [ref(f"n{i:02}", held.format(59), dt.date(2025, 3, 1)) for i in range(20)]
+    report = check([draft(held.format(97))], [*newest, ref("old", held.format(97), dt.date(2024, 10, 1))])
+    (finding,) = report.discrepancies
+    assert finding.rule == "CC502"
+    assert len([c for c in finding.claims if c.role == "consensus"]) == MAX_CITED
+    assert "… and 12 more of the newest reference figures)" in finding.explanation
+    assert sum(f"n{i:02} 59" in finding.explanation for i in range(20)) == MAX_CITED
+    assert "(8 of the 20 reference figures compared are listed)" in finding.readings[0].note
 
 
 def test_per_file_ignores(tmp_path: Path) -> None:

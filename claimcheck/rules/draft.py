@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ..citing import citing_key, first_cited, left_out_note, more_agreeing
 from ..model import Claim, Role, TemporalClass
 from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
@@ -101,16 +102,18 @@ class StaleFigure(Rule):
             if found is None:
                 continue
             newest, match = found
-            yield self._discrepancy(group, draft, newest, match)
+            listed, left_out = first_cited(newest, lambda r: citing_key(context.role(r) is Role.LEDGER, r.as_of, r.source_id, r.span.start))
+            yield self._discrepancy(group, draft, newest, listed, left_out, match)
 
-    def _discrepancy(self, group: ClaimGroup, draft: Claim, newest: list[Claim], match: Claim) -> Discrepancy:
+    def _discrepancy(self, group: ClaimGroup, draft: Claim, newest: list[Claim], listed: list[Claim], left_out: int, match: Claim) -> Discrepancy:
+        """The finding; of the `newest` figures it cites and explains `listed`, counting the `left_out` rest."""
         latest = max(newest, key=lambda r: (r.as_of, r.source_id))
         said = " and ".join(dict.fromkeys(value_text(r) for r in newest))
         message = (
             f"{draft.source_id} gives {group.label} as {value_text(draft)}, the figure of {match.source_id} as of "
             f"{_date(match.as_of)}; the newest reference, {latest.source_id} ({_date(latest.as_of)}), says {said}"
         )
-        newest_allow = "; ".join(f"{r.source_id} {describe_interval(r, 'newsroom')}" for r in newest)
+        newest_allow = "; ".join(f"{r.source_id} {describe_interval(r, 'newsroom')}" for r in listed) + more_agreeing(left_out, agreeing=False)
         plural = "s" if len(newest) > 1 else ""
         explanation = (
             f"The draft speaks for {_date(draft.as_of)}. As a newsroom reads them, {value_text(draft)!r} allows "
@@ -118,20 +121,21 @@ class StaleFigure(Rule):
             f"({_date(match.as_of)}) but not with the newest figure{plural} ({newest_allow}). "
             f"A {group.measure_class.value} figure changes over time: the draft repeats an older one."
         )
+        left_out_of = left_out_note(left_out, len(newest), agreeing=False)
         key = (group.measure, group.event_id, group.population, group.place)
         return Discrepancy(
             rule=self.code,
             name=self.name,
             severity=self.severity,
             message=message,
-            claims=[claim_ref(draft, "subject"), *(claim_ref(r, "consensus") for r in newest), claim_ref(match, "related")],
+            claims=[claim_ref(draft, "subject"), *(claim_ref(r, "consensus") for r in listed), claim_ref(match, "related")],
             explanation=explanation,
             readings=[
                 Reading(
                     name="timeline",
-                    intervals={c.id: f"{c.as_of.isoformat() if c.as_of else '?'}: {c.describe()}" for c in [draft, *newest, match]},
+                    intervals={c.id: f"{c.as_of.isoformat() if c.as_of else '?'}: {c.describe()}" for c in [draft, *listed, match]},
                     holds=False,
-                    note="the draft's figure against the newest reference's",
+                    note="the draft's figure against the newest reference's" + (f" ({left_out_of})" if left_out_of else ""),
                 )
             ],
             group_id=group.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
+from ..citing import citing_key, first_cited, left_out_note, more_agreeing
 from ..model import Claim, ClaimKind, Quantity, Role, TemporalClass
 from ..report import ClaimGroup, ClaimRef, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
@@ -208,16 +209,18 @@ def build_discrepancy(rule: Rule | type[Rule], context: RuleContext, group: Clai
             found = memo[(c.id, role)] = claim_ref(c, role)
         return found  # type: ignore[return-value]
 
+    listed, left_out = _listed_consensus(context, consensus)
     readings = [
         Reading(
             name=reading,
-            intervals={c.id: describe(c, reading) for c in subjects + consensus},
+            intervals={c.id: describe(c, reading) for c in subjects + listed},
             holds=reading == "strict" and conflict.reading == "newsroom",
+            note=left_out_note(left_out, len(consensus)),
         )
         for reading in ("strict", "newsroom")
     ]
-    explanation = _explanation(conflict, describe)
-    refs = [cite(c, "subject") for c in subjects] + [cite(c, "consensus") for c in consensus]
+    explanation = _explanation(subjects, listed, left_out, conflict.reading, describe)
+    refs = [cite(c, "subject") for c in subjects] + [cite(c, "consensus") for c in listed]
     key = (group.measure, group.event_id, group.population, group.place, group.role)
     values = [(c.source_id, value_text(c)) for c in subjects] + [("=", value_text(c)) for c in consensus]
     return Discrepancy(
@@ -231,6 +234,28 @@ def build_discrepancy(rule: Rule | type[Rule], context: RuleContext, group: Clai
         group_id=group.id,
         fingerprint=fingerprint(rule.code, key, values),
     )
+
+
+def _listed_consensus(context: RuleContext, consensus: list[Claim]) -> tuple[list[Claim], int]:
+    """The consensus claims a finding lists, and how many it leaves out: in a check, at most
+    `MAX_CITED` (a ledger's first, then the newest); in a comparison, all of them.
+
+    A draft's figure against 435 references that agree would otherwise print all 435 in its
+    explanation. The occurrences of a repeated figure share one consensus: it is chosen once.
+    """
+    if context.focus is None:
+        return consensus, 0
+    memo = _memo(context)
+    found = memo.get(("listed", id(consensus)))
+    if found is not None and found[0] is consensus:  # type: ignore[index]
+        return found[1], found[2]  # type: ignore[index]
+
+    def key(c: Claim) -> tuple[object, ...]:
+        return citing_key(context.role(c) is Role.LEDGER, c.as_of, c.source_id, c.span.start)
+
+    listed, left_out = first_cited(consensus, key)
+    memo[("listed", id(consensus))] = (consensus, listed, left_out)
+    return listed, left_out
 
 
 def _memo(context: RuleContext) -> dict[tuple[object, ...], object]:
@@ -314,18 +339,20 @@ def _values(claims: list[Claim]) -> str:
     return ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
-def _explanation(conflict: Conflict, describe: Callable[[Claim, str], str]) -> str:
+def _explanation(subjects: list[Claim], listed: list[Claim], left_out: int, failing: str, describe: Callable[[Claim, str], str]) -> str:
+    """Both readings of the claims listed (`left_out` more of the consensus counted, not listed) and their dates."""
     parts = []
+    more = more_agreeing(left_out)
     for reading in ("strict", "newsroom"):
-        allowed = "; ".join(f"{c.source_id} {describe(c, reading)}" for c in conflict.subjects + conflict.consensus)
+        allowed = "; ".join(f"{c.source_id} {describe(c, reading)}" for c in subjects + listed) + more
         if reading == "strict":
-            verdict = "no value satisfies all of them" if conflict.reading == "strict" else "they can all hold"
+            verdict = "no value satisfies all of them" if failing == "strict" else "they can all hold"
             parts.append(f"Strict reading (what logic allows): {allowed} — {verdict}.")
-        elif conflict.reading == "newsroom":
+        elif failing == "newsroom":
             parts.append(f"Newsroom reading (a bound read as just past its figure, 'about' as within a few percent): {allowed} — they part ways.")
-    as_of = sorted({(c.source_id, c.as_of) for c in conflict.subjects + conflict.consensus if c.as_of}, key=lambda t: t[0])
+    as_of = sorted({(c.source_id, c.as_of) for c in subjects + listed if c.as_of}, key=lambda t: t[0])
     if as_of:
-        parts.append("As of: " + ", ".join(f"{s} {d.isoformat()}" for s, d in as_of) + ".")
+        parts.append("As of: " + ", ".join(f"{s} {d.isoformat()}" for s, d in as_of) + ("; the rest not listed" if left_out else "") + ".")
     return " ".join(parts)
 
 

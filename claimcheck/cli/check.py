@@ -17,14 +17,12 @@ from pathlib import Path
 
 from ..baseline import apply_baseline, baseline_text, load_baseline
 from ..check import check
-from ..config import Config
-from ..configfile import ConfigFile, discover_config, selector_problem
 from ..errors import ConfigError
 from ..model import Source
-from ..report import Severity
 from ..sources import read_source_bytes
 from .formatting import add_report_output, check_report_output, emit_report
 from .output import check_output_path, write_output
+from .settings import add_settings_options, exit_code, settings
 
 __all__ = ["add_parser", "run"]
 
@@ -49,20 +47,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="references: folders or files of articles, ledgers (*.ledger.yaml), claims files (*.claims.json); default: references in the configuration",
     )
     add_report_output(parser)
-    parser.add_argument(
-        "--fail-on",
-        choices=["error", "warning", "info", "never"],
-        default=None,
-        help="exit 1 when a finding is this serious or more (default: fail_on in the configuration, else error)",
-    )
+    add_settings_options(parser, findings="finding")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings (still 2 on bad input)")
-    parser.add_argument("--config", metavar="FILE", help="read this configuration file instead of the nearest claimcheck.toml or pyproject.toml")
-    parser.add_argument("--select", metavar="RULES", help="run only these rules (comma-separated codes, prefixes or names)")
-    parser.add_argument("--ignore", metavar="RULES", help="do not run these rules (comma-separated codes, prefixes or names)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings this baseline file does not record")
     parser.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (atomically)")
     parser.add_argument("--as-of", metavar="DATE", type=_date, help="the date a draft speaks for when its front matter gives none (YYYY-MM-DD)")
-    parser.add_argument("--vocabulary", action="append", metavar="FILE", help="an extra vocabulary file (repeatable; replaces the configuration's list)")
     parser.add_argument("--stdin-filename", metavar="NAME", help=f"the name of the draft read from standard input (default: {_DEFAULT_STDIN_NAME})")
     parser.set_defaults(run=run)
 
@@ -80,8 +69,7 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--stdin-filename names the draft read from standard input, but no draft is - (standard input)")
     check_report_output(args)
     check_output_path(args.write_baseline)
-    found = discover_config(args.config)
-    config = _with_flags(found, args)
+    config = settings(args, **_own_flags(args))
     references: list[str] = args.against or config.references
     if not references:
         raise ConfigError("no references to check against: give --against PATH, or references in the configuration")
@@ -92,33 +80,17 @@ def run(args: argparse.Namespace) -> int:
     if config.baseline and not (config.baseline == args.write_baseline and not Path(config.baseline).exists()):
         report = apply_baseline(report, load_baseline(config.baseline))
     emit_report(report, args)
-    threshold = "never" if args.exit_zero else (args.fail_on or config.fail_on)
-    if threshold == "never":
-        return 0
-    return 1 if report.at_or_above(Severity(threshold)) else 0
+    return exit_code(report, "never" if args.exit_zero else config.fail_on)
 
 
-def _with_flags(found: ConfigFile, args: argparse.Namespace) -> Config:
-    """The configuration file's settings with the command line's flags on top."""
+def _own_flags(args: argparse.Namespace) -> dict[str, object]:
+    """The settings of check's own flags (beside those it shares with compare), where given."""
     update: dict[str, object] = {}
-    for flag in ("select", "ignore"):
-        value = getattr(args, flag)
-        if value is not None:
-            selectors = [s.strip() for s in value.split(",") if s.strip()]
-            for selector in selectors:
-                problem = selector_problem(selector)
-                if problem:
-                    raise ConfigError(f"--{flag}: {problem}")
-            update[flag] = selectors
-    if args.fail_on is not None:
-        update["fail_on"] = args.fail_on
     if args.baseline is not None:
         update["baseline"] = args.baseline
     if args.as_of is not None:
         update["as_of"] = args.as_of
-    if args.vocabulary is not None:
-        update["vocabulary"] = args.vocabulary
-    return found.config.model_copy(update=update)
+    return update
 
 
 def _drafts(args: argparse.Namespace) -> list[Source | str]:

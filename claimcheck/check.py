@@ -33,7 +33,9 @@ reporting from the drafts' side:
    reference is the outlier, that is the reference's problem, not the
    draft's: `check` leaves it to `compare`. A stale figure (CC502) is not
    also reported as a mismatch or a fall. A finding against other drafts
-   only, with no reference involved, is dropped.
+   only, with no reference involved, is dropped. The report keeps, beside
+   the claims findings cite, the reference claim that best backs each draft
+   figure no finding is about (`rules.draft.backing`), so it is seen to agree.
 5. Per-file ignores, inline suppressions (`claimcheck.suppress`) and the
    baseline (`Config.baseline`) are applied, in that order.
 
@@ -64,6 +66,7 @@ from .drafts import distinct_ids, load_drafts
 from .references import References, load_references, needs_of
 from .report import ClaimRef, Discrepancy, Report, fingerprint
 from .rules import resolve_selector
+from .rules.draft import backing
 from .stages import StageTimes
 from .suppress import apply_suppressions
 from .vocabulary import Vocabulary
@@ -200,7 +203,7 @@ def _draft_view(report: Report, drafts: list[Source], reference_count: int) -> R
     kept = distinct_fingerprints([_draft_fingerprint(d, draft_ids) for d in kept])
     stale = {(d.group_id, d.claims[0].claim_id) for d in kept if d.rule == "CC502"}
     kept = [d for d in kept if not (d.rule in _SUPERSEDED_BY_STALE and all((d.group_id, c.claim_id) in stale for c in d.claims if c.role == "subject"))]
-    cited = {c.claim_id for d in kept for c in d.claims}
+    cited = {c.claim_id for d in kept for c in d.claims} | _backing_claims(report, draft_ids, kept, sources)
     claims = [c for c in report.claims if c.source_id in draft_ids or c.id in cited]
     claim_ids = {c.id for c in claims}
     groups = [
@@ -223,6 +226,35 @@ def _draft_view(report: Report, drafts: list[Source], reference_count: int) -> R
         summary=summary,
     )
     return with_discrepancies(result, kept)
+
+
+def _backing_claims(report: Report, draft_ids: set[str], kept: list[Discrepancy], sources: dict[str, Source]) -> set[str]:
+    """For each draft figure no finding is about, the reference claim that best backs it, if one does
+    (a ledger's first, then the newest).
+
+    The report keeps it so that the figure is seen to agree with the coverage
+    (an HTML view marks it so, `claimcheck.render.outcomes`), not left alone
+    in its group as if nothing backed it; one per figure keeps the report the
+    drafts' size, whatever the size of the coverage.
+    """
+    about = {c.claim_id for d in kept for c in d.claims if c.role == "subject"}
+    drafts = {c.id for c in report.claims if c.source_id in draft_ids and c.id not in about}
+    chosen: set[str] = set()
+    for g in report.groups:
+        if not any(i in drafts for i in g.claim_ids):
+            continue
+        members = [report.claim(i) for i in g.claim_ids]
+        references = [c for c in members if c.source_id not in draft_ids]
+        for draft in (c for c in members if c.id in drafts):
+            backers = backing(draft, references)
+            if backers:
+                chosen.add(min(backers, key=lambda c: _citing_order(c.source_id, c.as_of, c.span.start, sources)).id)
+    return chosen
+
+
+def _citing_order(source_id: str, as_of: dt.date | None, start: int, sources: dict[str, Source]) -> tuple[object, ...]:
+    source = sources.get(source_id)
+    return citing_key(source is not None and source.role is Role.LEDGER, as_of, source_id, start)
 
 
 def _from_draft(d: Discrepancy, subject: ClaimRef, draft_ids: set[str], sources: dict[str, Source]) -> Discrepancy | None:
@@ -264,11 +296,7 @@ def _draft_fingerprint(d: Discrepancy, draft_ids: set[str]) -> Discrepancy:
 
 def _cited(claims: list[ClaimRef], sources: dict[str, Source]) -> list[ClaimRef]:
     """At most `MAX_CITED` reference claims: a ledger's first, then the newest."""
-    def key(c: ClaimRef) -> tuple[object, ...]:
-        source = sources.get(c.source_id)
-        return citing_key(source is not None and source.role is Role.LEDGER, c.as_of, c.source_id, c.span.start)
-
-    return sorted(claims, key=key)[:MAX_CITED]
+    return sorted(claims, key=lambda c: _citing_order(c.source_id, c.as_of, c.span.start, sources))[:MAX_CITED]
 
 
 # ---------------------------------------------------------------- per-file ignores

@@ -122,7 +122,8 @@ def test_the_drafts_as_of_date_and_where_it_came_from() -> None:
     assert as_of(draft(ATTACK.format(251))) == (dt.date(2025, 5, 2), "newest reference")
     undated = [Source(id="a", text=ATTACK.format(251))]
     report = check([draft(ATTACK.format(251))], undated)
-    assert (report.sources[0].published, report.sources[0].meta["as_of_from"]) == (None, "none")
+    (checked,) = [s for s in report.sources if s.role is Role.DRAFT]
+    assert (checked.published, checked.meta["as_of_from"]) == (None, "none")
 
 
 def test_unsupported_figures() -> None:

@@ -281,7 +281,7 @@ class _View:
         if scope.is_check:
             cited = len(r.sources) - scope.drafts
             caption = (
-                f"Sources: {'the draft' if scope.drafts == 1 else 'the drafts'}, and the references whose figures are cited "
+                f"Sources: {'the draft' if scope.drafts == 1 else 'the drafts'}, and the references cited for or against their figures "
                 f"({cited} of the {_plural(scope.references or 0, 'reference')} read)"
             )
         table = (

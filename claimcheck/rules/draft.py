@@ -8,16 +8,16 @@ evidence: "supported" means a reference or a ledger gives the figure.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..citing import citing_key, first_cited, left_out_note, more_agreeing
 from ..model import Claim, Role, TemporalClass
 from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
-from .conflicts import describe_interval, interval_of, value_text
+from .conflicts import consensus_year, describe_interval, interval_of, value_text
 from .values import claim_ref, comparable_sets
 
-__all__ = ["UnsupportedFigure", "StaleFigure", "stale_against"]
+__all__ = ["UnsupportedFigure", "StaleFigure", "stale_against", "backing"]
 
 
 def _drafts_and_references(context: RuleContext, group: ClaimGroup) -> tuple[list[Claim], list[Claim]]:
@@ -30,6 +30,19 @@ def _drafts_and_references(context: RuleContext, group: ClaimGroup) -> tuple[lis
 
 def _agree(a: Claim, b: Claim, reading: str) -> bool:
     return interval_of(a, reading).overlaps(interval_of(b, reading))  # type: ignore[arg-type]
+
+
+def backing(draft: Claim, references: Iterable[Claim]) -> list[Claim]:
+    """The reference claims that back a draft's figure: those it agrees with as logic reads them.
+
+    A figure with any is supported (CC501 does not flag it, and a report's
+    views show it as agreeing). A date the draft gives without a year is
+    placed in the year the references give.
+    """
+    references = list(references)
+    year = consensus_year(references)
+    allowed = interval_of(draft, "strict", year)
+    return [r for r in references if allowed.overlaps(interval_of(r, "strict", year))]
 
 
 def _date(day: dt.date | None) -> str:
@@ -171,7 +184,7 @@ class UnsupportedFigure(Rule):
             return
         judged = {c.id for s in comparable_sets(context, group) if any(context.role(c) is not Role.DRAFT for c in s) for c in s}
         for draft in drafts:
-            if draft.id in judged or any(_agree(draft, r, "strict") for r in references):
+            if draft.id in judged or backing(draft, references):
                 continue
             yield self._discrepancy(group, draft, references)
 

@@ -377,6 +377,11 @@ class _EventResolver:
         mention = m.mention
         if mention.proposed:
             return self._cluster_for(kind, m.span, proposed=True, discriminator=None, mention=m)
+        entry = self.vocabulary.event_kind(kind)
+        if entry is not None and entry.named and mention.name is None and _plural(mention.cue):
+            # "the fires now burning across California": several of a kind whose events have
+            # names, not the one under way.
+            return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
         published = m.source.published.toordinal() if m.source.published else None
         # Once every dated mention is placed and merged, the dated clusters stay put.
         if kind not in self._dated_of_kind:
@@ -395,6 +400,10 @@ class _EventResolver:
             if named:
                 same_kind = named
                 placed = True
+            elif mention.name:
+                # "the Woolsey Fire", which no dated mention names: an event of its own, not
+                # a guess at whichever unnamed one the sources date ("the 2017 fires").
+                return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
             else:
                 same_kind = [c for c in same_kind if not c.discriminators]
                 self._last_weak = bool(same_kind)
@@ -512,6 +521,12 @@ class _EventResolver:
     def cluster(self, event_id: str) -> _Cluster | None:
         """The event (cluster) with this id, phase aside."""
         return self._by_id.get(event_id.split("/")[0])
+
+
+def _plural(cue: str) -> bool:
+    """Whether an event cue is a plural ("the fires"), not a possessive ("the fire's")."""
+    last = cue.split()[-1].lower() if cue.split() else ""
+    return last.endswith("s") and not last.endswith(("'s", "’s"))
 
 
 def _weight(c: _Cluster) -> tuple[int, int, int]:

@@ -144,6 +144,12 @@ class Durations(_Strict):
     elapsed_patterns: list[str] = Field(default_factory=list)
     present_markers: list[str] = Field(default_factory=list)
     offset_words: list[str] = Field(default_factory=list)
+    #: Offset words that, after a verb ending an event the sentence starts, give the
+    #: event's length: "began on Jan. 19 and collapsed 58 days later".
+    length_offsets: list[str] = Field(default_factory=list)
+    #: Nouns of an effort against an event whose length is the event's: "a 17-day fight
+    #: against the wildfire".
+    effort_nouns: list[str] = Field(default_factory=list)
 
 
 class MeasureEntry(_Strict):
@@ -215,7 +221,18 @@ class EventKindEntry(_Strict):
     label: str = ""
     span: Literal["instant", "bounded", "ongoing"]
     cues: list[str]
+    #: Events of the kind usually have a proper name ("Hurricane Maria", "the Camp Fire"):
+    #: an unnamed mention ("the storm", "the fire") is the one its source last named.
     named: bool = False
+    #: Where the name stands: after the cue ("Hurricane Maria") or before it, both
+    #: capitalised ("the Camp Fire", "the Northridge Earthquake").
+    name_position: Literal["after", "before"] = "after"
+    #: Verbs that say an event of this kind began, besides the general start cues: "the
+    #: blaze ignited near Pulga on Nov. 9" dates the fire's start.
+    start_cues: list[str] = Field(default_factory=list)
+    #: Verbs that say an event of this kind ended, besides the general end cues ("crews
+    #: contained it").
+    end_cues: list[str] = Field(default_factory=list)
     #: Many events of the kind run at once (studies): two dated a typo apart are one
     #: event with a typo only when one of them is named.
     typos_need_name: bool = False
@@ -240,6 +257,9 @@ class EventGrammar(_Strict):
     phase_kind: str = "ceasefire"
     outbreak_connectors: list[str] = Field(default_factory=list)
     meeting_words: list[str] = Field(default_factory=list)
+    #: Nouns that make a possessive place a stretch of time, not where a thing happened:
+    #: "the deadliest wildfire in California's recorded history".
+    history_words: list[str] = Field(default_factory=list)
     #: Words that name whatever the source is about ("the disaster", "the events of
     #: 14 June 2017"): a mention of the kind of event the source names most.
     anaphoric_cues: list[str] = Field(default_factory=list)
@@ -256,6 +276,9 @@ class EventGrammar(_Strict):
     #: search" (the first day is the day it began). Words that may join the date to "the Nth
     #: day of" besides a comma ("Sunday marked the 100th day of the war").
     day_count_links: list[str] = Field(default_factory=list)
+    #: Names that look like a named event but are not one: "Cal Fire" is California's
+    #: fire agency, not a fire.
+    not_event_names: list[str] = Field(default_factory=list)
 
 
 class PlaceEntry(_Strict):

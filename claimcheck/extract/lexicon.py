@@ -136,6 +136,8 @@ class Lexicon:
     elapsed: list[re.Pattern[str]]
     present_markers: frozenset[str]
     offset_words: frozenset[str]
+    length_offsets: frozenset[str]
+    effort_nouns: frozenset[str]
     noise_line_starts: re.Pattern[str] | None
     noise_line_anywhere: tuple[tuple[re.Pattern[str], bool], ...]
     noise_spans: tuple[re.Pattern[str], ...]
@@ -158,6 +160,16 @@ class Lexicon:
     #: the name after it (group 2); group 1 is the cue, looked up in `named_cue_kind`.
     event_names: re.Pattern[str] | None
     named_cue_kind: dict[str, str]
+    #: "the Camp Fire", "the Northridge Earthquake": a capitalised cue (group 1) of a kind
+    #: named that way, looked up in `prefix_cue_kind`; the name before it is read apart.
+    event_prefix_names: re.Pattern[str] | None
+    prefix_cue_kind: dict[str, str]
+    #: Lower-cased names that look like a named event and are not one ("cal fire").
+    not_event_names: frozenset[str]
+    #: Start and end verbs of one kind of event ("ignited"), valued by the kind's id.
+    kind_start_cues: PhraseTable
+    kind_end_cues: PhraseTable
+    kind_start_cues_kinds: frozenset[str]
     #: "the disaster", "the events of": a mention of the source's main kind of event.
     anaphoric_cues: PhraseTable
     anaphora: re.Pattern[str] | None
@@ -182,6 +194,7 @@ class Lexicon:
     phase_cues: PhraseTable
     outbreak_connectors: frozenset[str]
     meeting_words: frozenset[str]
+    history_words: frozenset[str]
     places: PhraseTable
     place_within: dict[str, str]
     parties: PhraseTable
@@ -463,12 +476,25 @@ def _build(v: Vocabulary) -> Lexicon:
     event_cues = PhraseTable()
     event_span: dict[str, str] = {}
     named_cue_kind: dict[str, str] = {}
+    prefix_cue_kind: dict[str, str] = {}
+    kind_start_cues, kind_end_cues = PhraseTable(), PhraseTable()
     for kind in v.event_kinds:
         event_span[kind.id] = kind.span
         for cue in kind.cues:
             event_cues.add(cue, kind.id)
-            if kind.named:
+            # "the fire's first day", "the storm's toll": the possessive is a mention too.
+            tokens = tokenize_phrase(cue)
+            if tokens and not tokens[-1].endswith("'s"):
+                event_cues.add((*tokens[:-1], tokens[-1] + "'s"), kind.id)
+            if kind.named and kind.name_position == "after":
                 named_cue_kind.setdefault(" ".join(cue.lower().split()), kind.id)
+            elif kind.named and len(tokens) == 1 and not cue.lower().endswith("s"):
+                # A plural ("the North Bay Fires") names several events, not one.
+                prefix_cue_kind.setdefault(cue.lower(), kind.id)
+        for phrase in kind.start_cues:
+            kind_start_cues.add(phrase, kind.id)
+        for phrase in kind.end_cues:
+            kind_end_cues.add(phrase, kind.id)
     # Only a title-cased cue names: "Hurricane Maria" is a name, "the storm Rosselló spoke of" is not.
     event_names = (
         re.compile(
@@ -477,6 +503,13 @@ def _build(v: Vocabulary) -> Lexicon:
             + r")\s+([A-Z][^\W\d_]+)\b"
         )
         if named_cue_kind
+        else None
+    )
+    # "the Camp Fire": the capitalised cue (not its plural) after a space; the scan looks for
+    # the cue's letters first, which keeps it fast, and the name is read back from there.
+    event_prefix_names = (
+        re.compile(r"(?<=[ \t])(" + "|".join(re.escape(cue[:1].upper() + cue[1:]) for cue in sorted(prefix_cue_kind, key=len, reverse=True)) + r")\b(?![-])")
+        if prefix_cue_kind
         else None
     )
     g = v.events
@@ -605,6 +638,8 @@ def _build(v: Vocabulary) -> Lexicon:
         elapsed=elapsed,
         present_markers=frozenset(du.present_markers),
         offset_words=frozenset(w.lower() for w in du.offset_words),
+        length_offsets=frozenset(w.lower() for w in du.length_offsets),
+        effort_nouns=frozenset(w.lower() for w in du.effort_nouns),
         noise_line_starts=noise_line_starts,
         noise_line_anywhere=noise_line_anywhere,
         noise_spans=tuple(re.compile(p) for p in v.noise.span_patterns),
@@ -625,6 +660,12 @@ def _build(v: Vocabulary) -> Lexicon:
         event_starters=frozenset(event_cues.by_first) | frozenset(phase_cues.by_first) | frozenset(anaphoric_cues.by_first),
         event_names=event_names,
         named_cue_kind=named_cue_kind,
+        event_prefix_names=event_prefix_names,
+        prefix_cue_kind=prefix_cue_kind,
+        not_event_names=frozenset(" ".join(name.lower().split()) for name in g.not_event_names),
+        kind_start_cues=kind_start_cues,
+        kind_end_cues=kind_end_cues,
+        kind_start_cues_kinds=frozenset(k.id for k in v.event_kinds if k.start_cues),
         anaphoric_cues=anaphoric_cues,
         anaphora=anaphora,
         window_kind=g.window_kind,
@@ -645,6 +686,7 @@ def _build(v: Vocabulary) -> Lexicon:
         phase_cues=phase_cues,
         outbreak_connectors=frozenset(c.lower() for c in g.outbreak_connectors),
         meeting_words=frozenset(w.lower() for w in g.meeting_words),
+        history_words=frozenset(w.lower() for w in g.history_words),
         places=places,
         place_within=place_within,
         parties=parties,

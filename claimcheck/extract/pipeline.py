@@ -19,6 +19,7 @@ from ..model import (
     Attribution,
     Claim,
     ClaimKind,
+    DateRole,
     DateValue,
     EventMention,
     Interval,
@@ -218,7 +219,8 @@ class _SourceReader:
         derived = []
         for count in day_counts(reading, values, self.lexicon):
             day = by_figure[count.figure]
-            end = reading.tokens[count.last_token].end
+            start = min(day.span.start, reading.tokens[count.first_token].start)
+            end = max(day.span.end, reading.tokens[count.last_token].end)
             derived.append(
                 build(
                     Claim,
@@ -230,7 +232,7 @@ class _SourceReader:
                     event=count.mention,
                     as_of=self.source.published,
                     value=count.mention.date,
-                    span=make_span(self.source, self.index, sentence, day.span.start, end),
+                    span=make_span(self.source, self.index, sentence, start, end),
                     derived_from=(day.id,),
                 )
             )
@@ -398,6 +400,8 @@ class _SourceReader:
                 continue
             if _inside_attribution(reading, index):
                 continue
+            if event is not None and any(i < cue.index < index and cue.mention.start != event.start for cue in reading.events):
+                continue  # "29 on Sunday, … that of the 1933 fire in Los Angeles": the other fire's place
             return name
         for index, name in reading.places:
             if i - 8 <= index < i and _locative_before(words, index) and not any(w in _BREAKS for w in words[index:i]) and not _inside_attribution(reading, index):
@@ -482,10 +486,11 @@ class _SourceReader:
         elapsed = self._elapsed(figure, sentence)
         since = elapsed and _after_event(reading.words, i)
         # "two years after the earthquake": the time since that event, not its length.
-        event = _event_after(reading, i + 1) if since else _duration_event(reading, i)
+        event = _event_after(reading, i + 1) if since else _duration_event(reading, i, self.lexicon)
         if not since and words_after(reading.words, i, tuple(self.lexicon.offset_words)):
-            # "up from 900 a day earlier", "three days later": a distance in time, not a length.
-            event, elapsed = None, False
+            # "up from 900 a day earlier", "three days later": a distance in time, not a length,
+            # unless it runs from an event's start to a verb that ends it ("contained it 17 days later").
+            event, elapsed = _length_to_end(reading, i, self.lexicon), False
         if elapsed and not since and (event is None or self.lexicon.event_span.get(event.kind) != "ongoing"):
             event = _nearest_event(reading, i, kinds={k for k, span in self.lexicon.event_span.items() if span == "ongoing"}) or event
         if event is not None and elapsed and not since and self.lexicon.event_span.get(event.kind) != "ongoing":
@@ -539,9 +544,48 @@ def _source_events(text: str, lexicon: Lexicon) -> SourceEvents:
         if written:
             bare = re.compile(r"\b(" + "|".join(re.escape(n) for n in written.values()) + r")\b")
             events.at = [(m.start(), events.kinds[m.group(1).lower()], m.group(1)) for m in bare.finditer(text)]
+    if lexicon.event_prefix_names is not None:
+        prefixed = [(start, lexicon.prefix_cue_kind[m.group(1).lower()], name) for m in lexicon.event_prefix_names.finditer(text) if (found := _prefix_name(text, m, lexicon)) for start, name in [found]]
+        for start, kind, name in prefixed:
+            events.prefixed.setdefault(" ".join(name.lower().split()), kind)
+        if prefixed:
+            events.at = sorted(events.at + prefixed)
     if lexicon.anaphora is not None and lexicon.anaphora.search(text):
         events.main_kind = _main_kind(text, lexicon)
     return events
+
+
+#: Capitalised words that open a sentence or a phrase and are no part of a name ("The Camp Fire").
+_NOT_NAME_WORDS = NOT_NAMES | frozenset("in on at but and as after before while when of for by across since near".split())
+_AFTER_NAME = re.compile(r"(?:['’]s)?[ \t]+([A-Z][\w'’-]*)")
+#: One to three capitalised words ending where a named event's cue begins.
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?(?:[ \t]+[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?){0,2})[ \t]+\Z")
+
+
+def _prefix_name(text: str, m: re.Match[str], lexicon: Lexicon) -> tuple[int, str] | None:
+    """Where the name of "the Camp Fire" starts, and the name ("Camp"), for the cue `m`
+    found; None when the words before it name no event: only words that open a sentence
+    ("The"), an agency ("Cal Fire"), or a longer proper name ("the Paradise Fire
+    Department", "Miami-Dade Fire Rescue")."""
+    before = _NAME_BEFORE.search(text, max(0, m.start() - _NAME_REACH), m.start())
+    if before is None:
+        return None
+    words = [w for w in re.finditer(r"\S+", before.group(1))]
+    while words and words[0].group().lower() in _NOT_NAME_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    name = " ".join(w.group() for w in words)
+    if f"{name} {m.group(1)}".lower() in lexicon.not_event_names:
+        return None
+    after = _AFTER_NAME.match(text, m.end())
+    if after is not None and after.group(1).lower() not in NOT_NAMES:
+        return None
+    return before.start(1) + words[0].start(), name
+
+
+#: How far before its cue a name may begin (three long words).
+_NAME_REACH = 80
 
 
 def _main_kind(text: str, lexicon: Lexicon) -> str | None:
@@ -654,7 +698,7 @@ def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | frozenset
         lo, hi = sorted((cue.index, i))
         if semicolons[hi] > semicolons[lo]:
             continue
-        other_clause = int(breaks[hi] > breaks[lo])
+        other_clause = int(breaks[hi] > breaks[lo] and not _in_relative_on(reading, cue.index, i, breaks))
         distance = (i - cue.index) if cue.index < i else (cue.index - i) * 1.5
         key = (other_clause, distance)
         if best is None or key < best[0]:
@@ -664,6 +708,21 @@ def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | frozenset
 
 #: How many words from a figure its event may stand.
 _EVENT_REACH = 60
+
+
+def _in_relative_on(reading: SentenceReading, cue: int, i: int, breaks: list[int]) -> bool:
+    """Whether the figure at `i` stands in a relative clause on the words of the event cue at
+    `cue`: "The Camp Fire's toll, which stood at 29 on Sunday" is the Camp Fire's, though the
+    comma before "which" opens a clause."""
+    if cue >= i or breaks[i] - breaks[cue] != 1:
+        return False
+    words = reading.words
+    return any(words[c] == "," and words[c + 1] in _RELATIVE_PRONOUNS for c in range(cue + 1, min(i - 1, cue + _ANTECEDENT_REACH + 1)))
+
+
+#: Words of the event's noun phrase before ", which": "The Camp Fire's toll, which …".
+_ANTECEDENT_REACH = 5
+_RELATIVE_PRONOUNS = frozenset("which who that".split())
 
 
 def _boundaries(reading: SentenceReading) -> tuple[list[int], list[int]]:
@@ -710,8 +769,39 @@ def _after_event(words: list[str], i: int) -> bool:
 _PERIOD_WORDS = frozenset("for during over within in the first next past throughout".split())
 
 
-def _duration_event(reading: SentenceReading, i: int) -> EventMention | None:
-    """The event a duration measures: "60-day cease-fire", "cease-fire lasting 60 days", "21 months of war".
+def _length_to_end(reading: SentenceReading, i: int, lexicon: Lexicon) -> EventMention | None:
+    """The event whose length a duration before "later" gives: the sentence starts it and a
+    verb right before the duration ends it ("The truce began on Jan. 19 and collapsed 58 days
+    later"; "The blaze ignited near Pulga on Nov. 9, 2018, … before crews contained it 17 days
+    later"). None for any other distance in time ("three days later, officials said")."""
+    words = reading.words
+    if i + 1 >= len(words) or words[i + 1] not in lexicon.length_offsets:
+        return None
+    k = i - 1
+    if k >= 0 and words[k] in _OBJECT_PRONOUNS:
+        k -= 1
+    if k < 0:
+        return None
+    general = lexicon.end_cues.match_ending_at(words, k)
+    started = [c for c in reading.events if c.index < k and c.mention.date_role is DateRole.START and ";" not in words[c.index : k]]
+    if not started:
+        return None
+    cue = started[-1]
+    own = lexicon.kind_end_cues.values_ending_at(words, k)
+    if (general and words[k] not in _NOT_END_VERBS) or (own and cue.mention.kind in own[1]):
+        return cue.mention
+    return None
+
+
+#: Pronouns that stand for the event between its ending verb and the duration ("contained it").
+_OBJECT_PRONOUNS = frozenset("it them".split())
+#: General end cues that are prepositions, not verbs that end an event ("until two days later").
+_NOT_END_VERBS = frozenset("until through".split())
+
+
+def _duration_event(reading: SentenceReading, i: int, lexicon: Lexicon | None = None) -> EventMention | None:
+    """The event a duration measures: "60-day cease-fire", "cease-fire lasting 60 days", "21 months of war",
+    "a 17-day fight against the wildfire".
 
     A duration after a verb of lasting is its subject's length ("The truce in
     Dorvia in January 2024 lasted 54 days before it collapsed"); an event named
@@ -734,7 +824,17 @@ def _duration_event(reading: SentenceReading, i: int) -> EventMention | None:
     for cue in reading.events:
         if cue.index < i and i - cue.index <= 4 and not any(w in (";",) for w in words[cue.index : i]):
             return cue.mention
+    if lexicon is not None and i + 2 < len(words) and words[i + 1] in lexicon.effort_nouns and words[i + 2] in ("against", "with"):
+        # "a 17-day fight against the deadliest and most destructive wildfire in California history"
+        for cue in reading.events:
+            if i + 2 < cue.index <= i + 2 + _EFFORT_REACH and not any(w in _BREAK_WORDS or w == FIGURE for w in words[i + 3 : cue.index]):
+                return cue.mention
     return None
+
+
+#: How many words may stand between "a 17-day fight against" and the event's cue.
+_EFFORT_REACH = 8
+_BREAK_WORDS = frozenset(", ; : ( ) — –".split())
 
 
 def _event_after(reading: SentenceReading, k: int) -> EventMention | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .._build import build
 from ..model import DateRole, DateValue, EventMention
 from .figures import Figure
-from .lexicon import Lexicon
+from .lexicon import Lexicon, PhraseTable
 from ..names import place_members, place_set
 
 __all__ = ["Token", "EventCue", "SourceEvents", "SentenceReading", "read_sentence", "clause_of", "FIGURE", "NOT_NAMES"]
@@ -205,15 +205,22 @@ def _place_at(text: str, tokens: list[Token], words: list[str], j0: int, lexicon
         if hit is not None:
             j = j0
     if hit:
-        return j, j + hit[0] - 1, str(hit[1])
+        last = j + hit[0] - 1
+        if words[last].endswith("'s") and last + 1 < n and words[last + 1] in lexicon.history_words:
+            return None  # "in Israel's history": a time, not a place
+        return j, last, str(hit[1])
     if targeting:
         return None  # only a gazetteer place is a target: "with Hamas" is a party
     original = text[tokens[j].start : tokens[j].end]
     if _CAPITALISED.fullmatch(original) and words[j] not in _NOT_PLACES and words[j] not in lexicon.parties.by_first and words[j] not in lexicon.event_cues.by_first:
         k = j
         while k + 1 < n and tokens[k + 1].figure < 0 and _CAPITALISED.fullmatch(text[tokens[k + 1].start : tokens[k + 1].end]):
+            if words[k + 1] in lexicon.event_cues.by_first:
+                return None  # "in the Woolsey Fire": an event's name, not a place
             k += 1
-        return j, k, canonical_place(text[tokens[j].start : tokens[k].end], lexicon)
+        if words[k].endswith("'s") and k + 1 < n and words[k + 1] in lexicon.history_words:
+            return None  # "in California's recorded history": a time, not a place
+        return j, k, canonical_place(re.sub(r"['’]s$", "", text[tokens[j].start : tokens[k].end]), lexicon)
     return None
 
 
@@ -243,6 +250,7 @@ def _events(
     n = len(words)
     starters = lexicon.event_starters
     named_at: dict[int, str] = {}  # a bare name's token: the name as written
+    prefixed_at: dict[int, str] = {}  # the first token of "the Camp Fire"'s name: the name
     i = 0
     while i < n:
         if words[i] not in starters:
@@ -259,9 +267,17 @@ def _events(
             i += length
             continue
         cue = lexicon.event_cues.match_at(words, i)
+        if cue and _not_an_event(text, tokens, i, cue[0], lexicon):
+            i += cue[0]  # "Cal Fire said": an agency's name
+            continue
         if cue:
             length, kind = cue
-            found.append((i, i + length - 1, str(kind), None))
+            prefix = _prefixed_name(text, tokens, i, str(kind), names)
+            first = i
+            if prefix is not None:
+                first = prefix[0]
+                prefixed_at[first] = prefix[1]
+            found.append((first, i + length - 1, str(kind), None))
             i += length
             if i < n and _known_name(text, tokens[i], words[i], names) is not None:
                 i += 1  # "Hurricane Maria": the name belongs to the cue, not a mention of its own
@@ -294,23 +310,23 @@ def _events(
     cue_starts = {f for f, _, _, _ in found}
     cues: list[EventCue] = []
     for first, last, kind, phase in merged:
-        date_figure, role = _event_date(text, tokens, words, figures, first, last, lexicon, modifiable=first not in named_at)
+        date_figure, role = _event_date(text, tokens, words, figures, first, last, lexicon, modifiable=first not in named_at, kind=kind)
         ongoing = lexicon.event_span.get(kind) == "ongoing"
         if date_figure is not None and role is DateRole.OCCURRENCE and lexicon.event_span.get(kind) == "ongoing" and tokens[first].start < figures[date_figure].start:
             # "resume fighting and on Sunday announced …": a war is not dated by a day it went on.
             date_figure = None
         if date_figure is not None and role is DateRole.OCCURRENCE and kind in lexicon.start_end_kinds:
             date_figure = None  # "Sunday's search": a day it went on, not the day it began
-        place, target = _event_place(words, places, last, lexicon.meeting_words)
+        place, target = _event_place(words, places, last, lexicon.meeting_words, _origin_verbs(words, last, kind, lexicon), cue_starts)
         if not ongoing:
             target = None  # "a ceasefire deal with Israel": the other party, not a front
-        name = named_at.get(first)
+        name = named_at.get(first) or prefixed_at.get(first)
         entry = lexicon.vocabulary.event_kind(kind)
-        if name is None and entry is not None and entry.named and last + 1 < n:
+        if name is None and entry is not None and entry.named and entry.name_position == "after" and last + 1 < n:
             following = text[tokens[last + 1].start : tokens[last + 1].end]
             if _CAPITALISED.fullmatch(following) and words[last + 1] not in _NOT_PLACES:
                 name = re.sub(r"['’]s$", "", following)
-        if name is None and entry is not None and entry.named and date_figure is None:
+        if name is None and entry is not None and entry.named and _refers_back(words, first, last, dated=date_figure is not None):
             name = names.before(kind, tokens[first].start)
         date_value = figures[date_figure].value if date_figure is not None else None
         mention = build(EventMention, 
@@ -338,8 +354,12 @@ class SourceEvents:
     """What one source says of its events as a whole: the names it gives them
     ("Hurricane Maria"), where it names each, and the kind it names most."""
 
-    #: Lower-cased name → event kind.
+    #: Lower-cased name → event kind, for names after their cue ("Hurricane Maria"): the
+    #: name alone is a mention too ("Maria came ashore").
     kinds: dict[str, str] = field(default_factory=dict)
+    #: Lower-cased name → event kind, for names before their cue ("the Camp Fire"): only
+    #: name and cue together are a mention ("camp" alone is a word).
+    prefixed: dict[str, str] = field(default_factory=dict)
     #: Every place a name stands, as (offset, kind, name as written), in text order.
     at: list[tuple[int, str, str]] = field(default_factory=list)
     #: The kind of event (not an ongoing one) the source names most: what "the
@@ -359,6 +379,55 @@ class SourceEvents:
 _NO_EVENTS = SourceEvents()
 
 
+def _prefixed_name(text: str, tokens: list[Token], i: int, kind: str, names: SourceEvents) -> tuple[int, str] | None:
+    """The name before a capitalised cue at token `i`, if the source names an event of the
+    kind that way ("the Camp Fire"): its first token and the name as written."""
+    if not names.prefixed or not text[tokens[i].start : tokens[i].start + 1].isupper():
+        return None
+    for k in (3, 2, 1):
+        first = i - k
+        if first < 0 or any(tokens[j].figure >= 0 for j in range(first, i)):
+            continue
+        written = text[tokens[first].start : tokens[i - 1].end]
+        if names.prefixed.get(" ".join(written.lower().split())) == kind:
+            return first, written
+    return None
+
+
+#: Words before an event cue that make it a new event or any of its kind ("more than any
+#: wildfire in California's history"), not the one last named.
+_NEW_OR_ANY = frozenset("a an another any every each no other".split())
+
+
+def _not_an_event(text: str, tokens: list[Token], i: int, length: int, lexicon: Lexicon) -> bool:
+    """Whether the capitalised cue at token `i` ends a name that is no event ("Cal Fire")."""
+    if not lexicon.not_event_names or not text[tokens[i].start : tokens[i].start + 1].isupper():
+        return False
+    end = tokens[i + length - 1].end
+    for k in (1, 2, 3):
+        if i - k < 0:
+            break
+        written = re.sub(r"['’]s$", "", text[tokens[i - k].start : end])
+        if " ".join(written.lower().split()) in lexicon.not_event_names:
+            return True
+    return False
+
+
+def _refers_back(words: list[str], first: int, last: int, *, dated: bool) -> bool:
+    """Whether an unnamed mention is the event of its kind its source last named: "killed by
+    the storm", "the fire ignited on Nov. 8". Not a plural ("the fires now burning" are
+    several), nor "a fire" or "another fire" (a new one); a dated one only as a bare "the
+    fire", so that "the 1933 Griffith Park fire" and "the 2017 wine-country fires" keep
+    their own dates under no borrowed name."""
+    cue = words[last]
+    if cue.endswith("s") and not cue.endswith("'s"):
+        return False
+    before = words[first - 1] if first >= 1 else ""
+    if before in _NEW_OR_ANY:
+        return False
+    return not dated or before == "the"
+
+
 def _known_name(text: str, token: Token, word: str, names: SourceEvents) -> str | None:
     """The event name a capitalised token is (possessive dropped), if the source names such an event."""
     if not names.kinds or token.figure >= 0:
@@ -371,7 +440,7 @@ def _known_name(text: str, token: Token, word: str, names: SourceEvents) -> str 
 
 
 def _event_date(
-    text: str, tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon, *, modifiable: bool = True
+    text: str, tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon, *, modifiable: bool = True, kind: str = ""
 ) -> tuple[int | None, DateRole]:
     """The date figure that dates an event cue, and whether it gives its start or end.
 
@@ -426,26 +495,63 @@ def _event_date(
             break  # the relative clause is over
         if word in (";", "(", ")") or word in _REPORTING or (word in lexicon.event_cues.by_first and lexicon.event_cues.match_at(words, j)):
             break  # a reporting verb's date dates the report ("…, police said on Monday")
-        if lexicon.start_cues.match_at(words, j):
+        if lexicon.start_cues.match_at(words, j) or _kind_cue(lexicon.kind_start_cues, words, j, kind):
             role = DateRole.START
-        elif lexicon.end_cues.match_at(words, j):
+        elif lexicon.end_cues.match_at(words, j) or _kind_cue(lexicon.kind_end_cues, words, j, kind):
             role = DateRole.END
         elif j == last + 1 and (hit := lexicon.occurrence_cues.match_at(words, j)):
             j += hit[0]  # "the earthquake struck Varno on March 5": the verb says it happened
             steps += 1
             continue
         elif j == last + 1 and _content_word(word, tokens[j], text):
-            break  # "collapse site": the cue modifies a noun
+            # "the town the fire overran within hours of igniting near Pulga on Thursday": a
+            # verb of the kind's own start a few words on still dates it; else "collapse site":
+            # the cue modifies a noun.
+            ahead = _kind_start_ahead(words, tokens, j, kind, lexicon)
+            if ahead is None:
+                break
+            role = DateRole.START
+            j = ahead
+            steps += 1
+            continue
         elif word == "," and j + 1 < n and words[j + 1].endswith("ing"):
             break  # "the earthquake, raising its count on Tuesday": a new clause
+        elif word == "," and j + 1 < n and words[j + 1] in _COORDINATORS:
+            break  # "19 months after the fire, and Johnson steps down this month": another clause
         j += 1
         steps += 1
     return None, DateRole.OCCURRENCE
 
 
+def _kind_cue(table: PhraseTable, words: list[str], j: int, kind: str) -> bool:
+    """Whether a start or end verb of this kind of event stands at token `j` ("ignited")."""
+    hit = table.values_at(words, j) if kind and words[j] in table.by_first else None
+    return hit is not None and kind in hit[1]
+
+
+def _kind_start_ahead(words: list[str], tokens: list[Token], j: int, kind: str, lexicon: Lexicon) -> int | None:
+    """The token after a start verb of the kind within a few words from `j`, with no
+    punctuation, figure or other event between ("overran within hours of igniting")."""
+    if not kind or kind not in lexicon.kind_start_cues_kinds:
+        return None
+    for k in range(j + 1, min(len(words), j + _START_AHEAD)):
+        if tokens[k].figure >= 0 or words[k] in (",", ";", ":", "(", ")", "—", "–") or words[k] in lexicon.event_starters:
+            return None
+        hit = lexicon.kind_start_cues.values_at(words, k) if words[k] in lexicon.kind_start_cues.by_first else None
+        if hit is not None and kind in hit[1]:
+            return k + hit[0]
+    return None
+
+
+#: How far after an event cue its kind's start verb may stand across other words.
+_START_AHEAD = 7
+
+
 #: A relative clause on an event ("…, which killed as many as 1,800 people in 2005"):
 #: its pronouns, how far it may run, and the prepositions that make a date in it the event's.
 _RELATIVE_PRONOUNS = frozenset("which that".split())
+#: After a comma, words that open a clause of its own, whose dates are not the event's.
+_COORDINATORS = frozenset("and but while whereas although though yet so".split())
 _RELATIVE_REACH = 16
 _TIME_PREPOSITIONS = frozenset("in on".split())
 
@@ -476,13 +582,33 @@ def _inside_of_phrase(words: list[str], tokens: list[Token], first: int, text: s
     return k >= 0 and words[k] in ("of", "from")
 
 
-def _event_place(words: list[str], places: list[tuple[int, str]], last: int, meetings: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+def _origin_verbs(words: list[str], last: int, kind: str, lexicon: Lexicon) -> frozenset[int]:
+    """The tokens of the kind's own start verbs after its cue ("the blaze ignited near Pulga")."""
+    if kind not in lexicon.kind_start_cues_kinds:
+        return frozenset()
+    return frozenset(j for j in range(last + 1, min(len(words), last + _START_AHEAD + 2)) if _kind_cue(lexicon.kind_start_cues, words, j, kind))
+
+
+def _event_place(
+    words: list[str],
+    places: list[tuple[int, str]],
+    last: int,
+    meetings: frozenset[str] = frozenset(),
+    origins: frozenset[int] = frozenset(),
+    cues: set[int] | frozenset[int] = frozenset(),
+) -> tuple[str | None, str | None]:
     """"war in Gaza" → place; "war with Iran", "campaign against Iran" → target.
 
     Failing a place right after the cue, the first place later in the same
     clause ("the campaign has led to 1,580 deaths in Lebanon"), unless a word of
-    a meeting comes first ("after three years of war, talks resumed in Doha").
+    a meeting comes first ("after three years of war, talks resumed in Doha"),
+    one of the kind's start verbs ("the blaze ignited near Pulga" says where a
+    fire began, not where it burned: `origins`, token indices), or another
+    event's cue ("the Camp Fire's toll … has overtaken that of the 1933 fire in
+    Los Angeles": `cues`, the first tokens of the sentence's event cues).
     """
+    if origins:
+        places = [(index, name) for index, name in places if not any(o < index for o in origins)]
     for index, name in places:
         if last < index <= last + 4:
             between = words[last + 1 : index]
@@ -492,6 +618,8 @@ def _event_place(words: list[str], places: list[tuple[int, str]], last: int, mee
                 return name, None
     for index, name in places:
         if index > last and not any(w in (";", "—", "–", "(", ":") or w in meetings for w in words[last + 1 : index]):
+            if any(last < c < index for c in cues):
+                return None, None
             return name, None
     return None, None
 

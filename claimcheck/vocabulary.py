@@ -178,6 +178,9 @@ class MeasureEntry(_Strict):
     implies: list[str] = Field(default_factory=list)
     default_heads: list[str] = Field(default_factory=list)
     subjects: list[str] = Field(default_factory=list)
+    #: Phrases later in the figure's clause that undo the measure: people "reported missing
+    #: [who] have since been accounted for" are found, not missing.
+    unless: list[str] = Field(default_factory=list)
     takes_event: bool = True
     event_link: str = "in"
     replace: bool = False
@@ -352,6 +355,8 @@ class Vocabulary(_Strict):
     durations: Durations = Field(default_factory=Durations)
     heads: dict[str, list[str]] = Field(default_factory=dict)
     person_suffixes: list[str] = Field(default_factory=list)
+    #: Nouns that only group what they count, after "of": "eight sets of remains" counts remains.
+    group_nouns: list[str] = Field(default_factory=list)
     links: Links = Field(default_factory=Links)
     measures: list[MeasureEntry] = Field(default_factory=list)
     populations: list[PopulationEntry] = Field(default_factory=list)
@@ -405,7 +410,7 @@ class Vocabulary(_Strict):
 
 
 _SECTIONS = {
-    "numbers", "qualifiers", "dates", "durations", "heads", "person_suffixes", "links", "measure", "population",
+    "numbers", "qualifiers", "dates", "durations", "heads", "person_suffixes", "group_nouns", "links", "measure", "population",
     "event_kind", "events", "place", "party", "attribution", "revisions", "noise", "about",
 }  # fmt: skip
 

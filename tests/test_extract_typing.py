@@ -71,3 +71,20 @@ def test_several_places_are_one_place_key() -> None:
     assert claims["5,000"].place == "Syria and Turkey"
     claims = _claims("The strikes killed 30 people in Gaza, Israel said on Sunday.")
     assert claims["30"].place == "Gaza"
+
+
+def test_the_sheriffs_office_is_an_official_body() -> None:
+    assert _attribution("Hundreds of people remain unaccounted for, the sheriff's office said.")[1:] == ("authorities", "government")  # type: ignore[index]
+
+
+def test_a_speaker_named_by_surname_is_the_speaker_named_in_full_before() -> None:
+    text = (
+        "The fire has killed 23 people, Marlow County Sheriff Ana Kessler told reporters. "
+        "Kessler said 110 people could not be located. Officials said 40 homes burned."
+    )
+    claims = _claims(text)
+    first, second, officials = (claims[q].attribution for q in ("23", "110", "40"))
+    assert first is not None and second is not None and officials is not None
+    assert (second.who, second.party) == (first.who, "authorities")
+    # A common noun is no surname: "Officials said" stays the officials'.
+    assert officials.who == "officials"

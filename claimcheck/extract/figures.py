@@ -54,8 +54,6 @@ _COMPOUND_AFTER = re.compile(r"[-–]([A-Za-z]+(?:-[A-Za-z]+)?)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
 _CURRENCY_WORD = re.compile(r"\s+(dollars|euros|shekels|yen|pounds sterling)(?![\w])", re.IGNORECASE)
 _CURRENCY_WORD_CODES = {"dollars": "USD", "euros": "EUR", "shekels": "ILS", "yen": "JPY", "pounds sterling": "GBP"}
-#: Before a "one" that is an item in a list of counts: a figure, then "and" or a comma.
-_LIST_ITEM_ONE = re.compile(r"\d[\d,]*[^.;:\d]{1,140}(?:,|\band)\s+\Z")
 _CHANGE_VERBS = frozenset("rose risen rising climbed jumped increased increase fell dropped declined decreased revised up down grew grown soared surged raised raising raises lowered lowering cut".split())
 
 
@@ -305,13 +303,15 @@ class _Finder:
             phrase = m.group().lower()
             if phrase in ("a", "an") or not _plausible_compound(text, end, lexicon):
                 return None
-            if phrase == "one" and not _LIST_ITEM_ONE.search(text, max(0, start - 160), start):
+            if phrase == "one" and not lexicon.list_item_one.search(text, max(0, start - 160), start):
                 return None  # "one" counts only as an item in a list of counts ("96 … and one person")
             before = _words_before(text, start, 0, 1)
             if before and before[0] in lexicon.label_words:
                 return None  # "phase two", "Article Five": a name, not a count
             if _in_ratio(text, start, end, lexicon):
                 return None  # "one in five"
+            if _in_name(text, start, end):
+                return None  # "a Thousand Oaks bar", "Three Mile Island": part of a name
             value = parse_words(m.group(), lexicon)
             if value is None:
                 return None
@@ -429,6 +429,28 @@ def _modal_ahead(text: str, start: int, end: int) -> bool:
 
 
 _MODAL_AHEAD = re.compile(r"\b(?:may|might)\s+(?!have\b)(?!not\s+have\b)[a-z]+")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether number words are part of a proper name: capitalised where a sentence does not
+    start, and followed by a capitalised word ("at a Thousand Oaks bar", "near Three Mile
+    Island"). A count that opens a sentence ("Thirteen more victims") is no name."""
+    words = _WORD.findall(text, start, end)
+    first_opens = _opens_sentence(text, start)
+    if not any(w[:1].isupper() for k, w in enumerate(words) if k > 0 or not first_opens):
+        return False
+    return _CAPITALISED_NEXT.match(text, end) is not None
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\"“‘'([":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:—–"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _words_before(text: str, pos: int, floor: int, count: int) -> list[str]:

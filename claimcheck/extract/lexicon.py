@@ -113,6 +113,7 @@ class Lexicon:
     ordinal_words: dict[str, int]
     scale_words: dict[str, float]
     word_number: re.Pattern[str]
+    list_item_one: re.Pattern[str]
     digit_number: re.Pattern[str]
     joined_number: re.Pattern[str]
     measure_unit: re.Pattern[str] | None
@@ -145,6 +146,9 @@ class Lexicon:
     non_count_units: frozenset[str]
     head_class: dict[str, str]
     person_suffixes: tuple[str, ...]
+    group_nouns: frozenset[str]
+    #: Per measure id, the phrases that undo it later in the clause (`unless`).
+    measure_unless: dict[str, PhraseTable]
     default_measure: dict[str, str]
     measure_nouns: PhraseTable
     measure_verbs: PhraseTable
@@ -312,6 +316,10 @@ def _build(v: Vocabulary) -> Lexicon:
     unit_ordinals = _words(w for w, x in n.ordinals.items() if 1 <= x <= 9)
     not_ordinal = rf"(?!-(?:{unit_ordinals})(?![\w]))" if unit_ordinals else ""
     word_number = re.compile(rf"(?<![\w-])(?:{fraction}|{scaled}|{dozen}|{hundred}|{small})(?![\w]){not_ordinal}", re.IGNORECASE)
+    # Before a "one" that is an item in a list of counts: a count in digits or words ("96 …
+    # and one person", "seven of them in Paradise and one in Magalia"), then "and" or a comma.
+    counts_before = _words(w for w, x in number_words.items() if x >= 2)
+    list_item_one = re.compile(rf"(?:\d[\d,]*|(?<![\w-])(?:{counts_before})(?![\w-]))[^.;:\d]{{1,140}}(?:,|\band)\s+\Z", re.IGNORECASE)
 
     scale_alt = _words(n.scales)
     number_body = (
@@ -451,9 +459,14 @@ def _build(v: Vocabulary) -> Lexicon:
     for phrase in v.links.phrases:
         links.add(phrase, True)
     default_measure: dict[str, str] = {}
+    measure_unless: dict[str, PhraseTable] = {}
     for m in v.measures:
         for cls in m.default_heads:
             default_measure.setdefault(cls, m.id)
+        if m.unless:
+            measure_unless[m.id] = PhraseTable()
+            for phrase in m.unless:
+                measure_unless[m.id].add(phrase, True)
         cue = MeasureCue(m.id, frozenset(m.heads), m.kind)
         for phrase in m.nouns:
             measure_nouns.add(phrase, cue)
@@ -615,6 +628,7 @@ def _build(v: Vocabulary) -> Lexicon:
         number_words=number_words,
         scale_words={w.lower(): float(x) for w, x in n.scales.items()},
         word_number=word_number,
+        list_item_one=list_item_one,
         digit_number=digit_number,
         joined_number=joined_number,
         measure_unit=measure_unit,
@@ -647,6 +661,8 @@ def _build(v: Vocabulary) -> Lexicon:
         non_count_units=frozenset(u.lower() for u in v.noise.non_count_units),
         head_class=head_class,
         person_suffixes=tuple(v.person_suffixes),
+        group_nouns=frozenset(w.lower() for w in v.group_nouns),
+        measure_unless=measure_unless,
         default_measure=default_measure,
         measure_nouns=measure_nouns,
         measure_verbs=measure_verbs,

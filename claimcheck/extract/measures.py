@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, MeasureCue
+from .lexicon import Lexicon, MeasureCue, PhraseTable
 from .reading import FIGURE, Token
 
 __all__ = ["NounPhrase", "noun_phrase", "read_measure", "linked_bound", "STOP_WORDS"]
@@ -77,8 +77,13 @@ def noun_phrase(tokens: list[Token], words: list[str], i: int, lexicon: Lexicon)
             m += 1
         if np.partitive_whole is not None or (m < n and words[m] not in STOP_WORDS):
             k = m
+    if k == i + 1 and k + 1 < n and words[k] == "more" and tokens[k + 1].figure < 0 and words[k + 1] not in STOP_WORDS:
+        k += 1  # "found 14 more bodies": a difference, of bodies
     run: list[int] = []
     while k < n and len(run) < 4 and tokens[k].figure < 0 and words[k] not in STOP_WORDS:
+        if words[k] in lexicon.group_nouns and k + 2 < n and words[k + 1] == "of" and tokens[k + 2].figure < 0 and words[k + 2] not in STOP_WORDS:
+            k += 2  # "eight sets of remains": the remains are counted
+            continue
         if words[k] not in lexicon.head_class and _verb_like(words, k, lexicon):
             break
         run.append(k)
@@ -146,7 +151,50 @@ def read_measure(
     """The measure of the figure at token `i` — a count, or a sum of money when `kind` is
     "money" — or None when no cue names one. Only measures of that kind are considered.
     `date_tokens` are the tokens of date figures, which a linked subject may reach across
-    ("Damage from the March 2023 earthquake came to $3 billion")."""
+    ("Damage from the March 2023 earthquake came to $3 billion"). A measure whose `unless`
+    phrases stand in the clause is undone ("reported missing have since been accounted for")."""
+    measure = _read_measure(tokens, words, i, np, lexicon, kind=kind, date_tokens=date_tokens)
+    undo = lexicon.measure_unless.get(measure) if measure is not None else None
+    if undo is not None and _undone(tokens, words, i, np, undo):
+        return None
+    return measure
+
+
+def _undone(tokens: list[Token], words: list[str], i: int, np: NounPhrase, undo: PhraseTable) -> bool:
+    """Whether an undoing phrase governs the figure: right before it ("traced 70 people who
+    had been reported missing") or later in its clause, not negated ("have since been
+    accounted for"; not "could not be located")."""
+    anchor = i - 1
+    while anchor >= 0 and words[anchor] in _DETERMINERS:
+        anchor -= 1
+    if anchor >= 0 and undo.match_ending_at(words, anchor):
+        return True
+    for k in range(np.end, min(len(words), np.end + _UNDO_REACH)):
+        if words[k] in _CLAUSE_BREAKS or words[k] == ";" or tokens[k].figure >= 0:
+            return False
+        if words[k] == "," and k + 1 < len(words) and words[k + 1] in _COORDINATORS:
+            return False  # "are missing, and no one has been found alive": another clause
+        if words[k] in undo.by_first and undo.match_at(words, k) and not _NEGATIONS.intersection(words[max(0, k - 2) : k]):
+            return True
+    return False
+
+
+#: How far after its noun phrase a figure's measure may be undone.
+_UNDO_REACH = 12
+_NEGATIONS = frozenset("not never n't".split())
+_COORDINATORS = frozenset("and but while whereas although though yet so".split())
+
+
+def _read_measure(
+    tokens: list[Token],
+    words: list[str],
+    i: int,
+    np: NounPhrase,
+    lexicon: Lexicon,
+    *,
+    kind: str = "count",
+    date_tokens: frozenset[int] = frozenset(),
+) -> str | None:
     head_class = np.head_class
     # 1. The head noun names the measure: "1,200 deaths", "17 dead", "$3 billion in damage".
     if not np.bodies and np.head_index is not None:
@@ -287,7 +335,7 @@ def _predicate(
             return measure
         if direct_only:
             return None
-        if words[k] in _AUXILIARIES or words[k].endswith("ly") or words[k] in ("to", "be", "are"):
+        if words[k] in _AUXILIARIES or words[k].endswith("ly") or words[k] in ("to", "be", "are") or (words[k] == "who" and k == np.end):
             k += 1
             steps += 1
             continue

@@ -118,6 +118,11 @@ class _SourceReader:
         self.index = index
         self.vocabulary = lexicon.vocabulary
         self.names = _source_events(text, lexicon)
+        #: The counts with a measure read so far in the current paragraph, for "the nine".
+        self._paragraph_counts: list[Claim] = []
+        #: Speakers the source has named with their party ("Butte County Sheriff Kory Honea"),
+        #: for a later mention by surname ("Honea said").
+        self._speakers: list[Attribution] = []
 
     def claims(self) -> Iterator[Claim]:
         by_sentence: dict[int, list[int]] = {}
@@ -137,12 +142,15 @@ class _SourceReader:
                 else:
                     carry.sentence = prior
             indices = by_sentence[s_index]
+            if prior is None or prior.paragraph != sentence.paragraph:
+                self._paragraph_counts = []
             reading = read_sentence(self.text, sentence.start, sentence.end, self.figures, indices[0], self.lexicon, self.names)
-            claims = self._read_sentence(sentence, reading, indices, carry)
+            claims = [self._known_speaker(c) for c in self._read_sentence(sentence, reading, indices, carry)]
             previous_events = reading.events
             counted = self.lexicon.count_event_kinds
             previous_claim_event = next((c.event for c in reversed(claims) if c.event is not None and c.event.kind in counted), None)
             previous_index = s_index
+            self._paragraph_counts.extend(c for c in claims if c.kind is ClaimKind.COUNT and c.measure != "count" and not c.derived_from)
             yield from claims
 
     def _carried(self, carry: _Carry) -> EventMention | None:
@@ -167,6 +175,7 @@ class _SourceReader:
         # death toll from 64 to 121"), not across another current figure.
         crossable = frozenset(t for g, t in reading.figure_token.items() if self.figures[g].kind is ClaimKind.DATE) | references
         readings = {f: self._read_count(f, reading, carried, references, crossable) for f in indices if f in counts}
+        self._refer_back(reading, readings)
         _inherit(structure, readings)
         _inherit_current(readings)
         links = _links(structure, {f: self._claim_id(self.figures[f]) for f in counts})
@@ -287,6 +296,53 @@ class _SourceReader:
                 if not result.other_time:
                     result.event = _nearest_event(reading, i, kinds=self.lexicon.count_event_kinds) or self._carried(carried)
         return result
+
+    def _known_speaker(self, claim: Claim) -> Claim:
+        """A speaker named by surname after the source gave the full name takes its party:
+        "Honea said" after "Butte County Sheriff Kory Honea told reporters" is the sheriff,
+        an official body, not a party of its own."""
+        a = claim.attribution
+        if a is None or a.who is None:
+            return claim
+        if a.party is not None:
+            if a not in self._speakers:
+                self._speakers.append(a)
+            return claim
+        surname = a.who.split()
+        if not all(w[:1].isupper() for w in a.text.split()[: len(surname)]):
+            return claim  # "officials said": a common noun is no surname
+        earlier = next((s for s in reversed(self._speakers) if s.who is not None and s.who.split()[-len(surname) :] == surname), None)
+        if earlier is None:
+            return claim
+        return claim.model_copy(update={"attribution": a.model_copy(update={"who": earlier.who, "party": earlier.party, "side": earlier.side})})
+
+    def _refer_back(self, reading: SentenceReading, readings: dict[int, _CountReading]) -> None:
+        """A bare count that points back takes the measure and event of what it points to:
+        "the other four" (the count before it in its sentence: "Ten of the victims … and the
+        other four"), "the nine" (an earlier count of nine in its paragraph: "The toll had
+        stood at nine on Friday; five of the nine were found in cars")."""
+        words = reading.words
+        for f, r in readings.items():
+            if r.measure is not None or r.np.head is not None or r.i < 1:
+                continue
+            earlier = [q for g, q in readings.items() if q.i < r.i and q.measure is not None]
+            if words[r.i - 1] == "other" and r.i >= 2 and words[r.i - 2] == "the" and earlier:
+                source = max(earlier, key=lambda q: q.i)
+                r.measure, r.event = source.measure, r.event or source.event
+                continue
+            value = self.figures[f].value
+            if words[r.i - 1] != "the" or not isinstance(value, Quantity):
+                continue
+            # "the nine" is the nine told before, as of the day it was told.
+            same = [q for g, q in readings.items() if q in earlier and _value_of(self.figures[g].value) == value.value]
+            if same:
+                r.measure, r.event, r.as_of = same[-1].measure, r.event or same[-1].event, same[-1].as_of or r.as_of
+                continue
+            told = [c for c in self._paragraph_counts if _value_of(c.value) == value.value]
+            if told:
+                r.measure, r.event = told[-1].measure, r.event or told[-1].event
+                if told[-1].as_of_stated:
+                    r.as_of = told[-1].as_of
 
     def _another_time(self, reading: SentenceReading, i: int) -> bool:
         """"The deadliest quake since 1999, when about 17,000 people died": a count in a
@@ -628,6 +684,10 @@ class _CountReading:
         self.reference = False
         self.as_of: dt.date | None = None
         self.other_time = False
+
+
+def _value_of(value: object) -> float | None:
+    return value.value if isinstance(value, Quantity) else None
 
 
 def _inherit(structure: Structure, readings: dict[int, _CountReading]) -> None:

@@ -24,6 +24,8 @@ __all__ = ["Structure", "find_structures"]
 _OPEN = ("—", "–", ":", "(")
 _CLOSE = {"—": ("—", "–"), "–": ("—", "–"), ":": (), "(": (")",)}
 _LIST_WORDS = frozenset(", and".split())
+#: "N of them": the pronouns that point back to the count before.
+_PRONOUNS = frozenset("them whom those".split())
 
 
 @dataclass(slots=True)
@@ -60,6 +62,14 @@ def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> 
                 k += 1
             if k < n and tokens[k].figure in counts:
                 s.partitive[fig] = tokens[k].figure
+            elif k < n and words[k] in _PRONOUNS and k == j + 1:
+                # "killed 44 people, two of them in the Woolsey Fire": a part of the count
+                # before it, as are the items listed with it ("seven of them in Paradise and
+                # one in Magalia").
+                at = next((w for w in range(i - 1, -1, -1) if tokens[w].figure in counts), None)
+                if at is not None and ";" not in words[at:i]:
+                    for p in _list_after(tokens, words, i, counts):
+                        s.partitive.setdefault(p, tokens[at].figure)
         # Including: "W …, including P".
         for k in range(i + 1, min(n, i + 10)):
             if words[k] == FIGURE or words[k] in (";", "—", "–", "("):

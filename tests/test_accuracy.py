@@ -1,9 +1,10 @@
 """Extraction against hand-made gold, and compare() against planted mutations.
 
 The scores are printed (run with -s to see them) and recorded in
-docs/accuracy.md. The ceasefire case is the development set; the four other
-cases were written by another engineer and scored before any tuning on them
-(bench/records/ keeps those first runs).
+docs/accuracy.md. The ceasefire case is the development set; the five other
+cases were written by other engineers and scored before any tuning on them
+(bench/records/ keeps those first runs: heldout-gold-first-run.txt for four,
+heldout-campfire-first-run.txt for the Camp Fire).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from bench.mutations import run
 
 from .conftest import FIXTURES
 
-CASES = ["maria", "surfside", "grenfell", "haiti"]
+CASES = ["maria", "surfside", "grenfell", "haiti", "campfire"]
+#: Cases whose measure reading is held to more than the general floor: the Camp Fire's
+#: first run (0.828) was below the 0.85 target, and the readings it brought hold it at 0.99.
+MEASURE_FLOORS = {"campfire": 0.95}
 
 
 def test_extraction_on_the_founding_example() -> None:
@@ -35,14 +39,14 @@ def test_extraction_on_other_events(case: str) -> None:
     assert s.precision >= 0.95
     assert s.recall >= 0.90
     assert s.value_accuracy >= 0.90
-    assert s.measure_accuracy >= 0.65
+    assert s.measure_accuracy >= MEASURE_FLOORS.get(case, 0.65)
 
 
 #: Mutation recall reached on each case (docs/accuracy.md), asserted as floors; the
 #: target is 0.95. The misses left: Maria's window end three days off inside the month
 #: the others give ("Dec. 28, 2017" against "through December 2017"), and the
 #: ceasefire's "30" hostages freed, which another source gives as a running count.
-MUTATION_FLOORS = {"ceasefire": 0.96, "maria": 0.965, "surfside": 1.0, "grenfell": 1.0, "haiti": 1.0}
+MUTATION_FLOORS = {"ceasefire": 0.96, "maria": 0.965, "surfside": 1.0, "grenfell": 1.0, "haiti": 1.0, "campfire": 1.0}
 
 
 @pytest.mark.parametrize("case", sorted(MUTATION_FLOORS))

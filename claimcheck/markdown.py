@@ -82,6 +82,8 @@ def is_markdown(path: str | None) -> bool:
 def reading_text(text: str) -> str:
     """`text` with its Markdown markup blanked and soft line breaks joined; same length."""
     chars = list(text)
+    if text.startswith("\ufeff"):
+        chars[0] = " "  # a byte-order mark: the first line's markup ("# ", "1. ") starts after it
     for m in _COMMENT.finditer(text):
         _blank(chars, m.start(), m.end())
     blanked = "".join(chars)

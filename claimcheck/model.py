@@ -89,9 +89,11 @@ class Span(_Frozen):
     `start`/`end` are code-point offsets into the source text (end exclusive).
     `line`/`column` and `end_line`/`end_column` are 1-based and point into the
     raw file (front matter included); `end_column` is exclusive, as editors
-    and SARIF count it. `sentence` is the sentence around the quote, clipped
-    to a window around it when the sentence is very long; `sentence_start` is
-    its offset in the source text.
+    and SARIF count it; a byte-order mark opening the file is not counted
+    (editors do not show it), though the offsets into the text do count it.
+    `sentence` is the sentence around the quote, clipped to a window around
+    it when the sentence is very long; `sentence_start` is its offset in the
+    source text.
     """
 
     source_id: str

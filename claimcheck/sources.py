@@ -1,7 +1,9 @@
 """Reading sources: .txt, .md (with front matter), .json and .jsonl.
 
 The text of a source is kept exactly as read (no stripping, no newline
-conversion), so that every offset into it stays true. Metadata comes from
+conversion, a leading byte-order mark kept), so that every offset into it
+stays true; line 1's columns do not count a byte-order mark
+(`claimcheck.text.LineIndex`). Metadata comes from
 Markdown front matter (the ``---`` YAML block static-site generators use) or
 from the fields of a JSON object. Every problem is an `InputError` naming the
 file and, where it applies, the line; nothing is skipped silently.

@@ -24,22 +24,34 @@ SENTENCE_WINDOW = 600
 class LineIndex:
     """Maps offsets in a text to 1-based (line, column), in O(log lines).
 
+    A byte-order mark that opens a file (U+FEFF, written by some Windows
+    editors) is kept in the text, so offsets still count it, but columns do
+    not: editors and GitHub do not show it, and a column is what they point
+    at. `line_offset` > 0 (a body after front matter) means the text does
+    not open the file, so a U+FEFF there is counted like any character.
+
     >>> index = LineIndex("ab\\ncd", line_offset=2)
     >>> index.position(3)
     (4, 1)
+    >>> LineIndex("\\ufeffab").position(2)
+    (1, 2)
     """
 
-    __slots__ = ("_starts", "_line_offset")
+    __slots__ = ("_starts", "_line_offset", "_mark")
 
     def __init__(self, text: str, line_offset: int = 0) -> None:
         self._starts = [0]
         self._starts.extend(m.end() for m in re.finditer("\n", text))
         self._line_offset = line_offset
+        self._mark = 1 if line_offset == 0 and text.startswith("\ufeff") else 0
 
     def position(self, offset: int) -> tuple[int, int]:
-        """The (line, column) of `offset`, both 1-based, columns in code points."""
+        """The (line, column) of `offset`, both 1-based, columns in code points (a leading byte-order mark not counted)."""
         row = bisect.bisect_right(self._starts, offset) - 1
-        return row + 1 + self._line_offset, offset - self._starts[row] + 1
+        column = offset - self._starts[row] + 1
+        if row == 0 and self._mark:
+            column = max(1, column - self._mark)
+        return row + 1 + self._line_offset, column
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +129,7 @@ def _soft_wrap(text: str, newline: int) -> bool:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start] in " \t\r":
+    while start < end and text[start] in " \t\r\ufeff":  # a byte-order mark is no part of a sentence
         start += 1
     while end > start and text[end - 1] in " \t\r":
         end -= 1

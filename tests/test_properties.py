@@ -108,8 +108,11 @@ texts = st.one_of(any_text, noise, mixed, long_numbers, news())
 
 
 def _position(text: str, offset: int, line_offset: int = 0) -> tuple[int, int]:
-    """(line, column), 1-based, of an offset: lines end at "\\n", columns count code points."""
+    """(line, column), 1-based, of an offset: lines end at "\\n", columns count code points,
+    except a byte-order mark that opens the file (editors do not show it)."""
     line_start = text.rfind("\n", 0, offset) + 1
+    if line_start == 0 and line_offset == 0 and text.startswith("\ufeff") and offset > 0:
+        line_start = 1
     return text.count("\n", 0, offset) + 1 + line_offset, offset - line_start + 1
 
 

@@ -228,7 +228,7 @@ def run(case: Path) -> Result:
             continue  # already a known error: mutating it tests nothing new
         for mutant in mutants(target):
             total += 1
-            detected, unrelated = _outcome(sources, mutant, flagged)
+            detected, unrelated = _outcome(sources, mutant, flagged, set(expected))
             if detected:
                 found += 1
             else:
@@ -238,9 +238,16 @@ def run(case: Path) -> Result:
     return Result(found, total, false_alarms, missed, collateral)
 
 
-def _outcome(sources: list[Source], mutant: Mutant, flagged: set[tuple[str, str]]) -> tuple[bool, list[str]]:
+def _outcome(
+    sources: list[Source], mutant: Mutant, flagged: set[tuple[str, str]], planted: set[tuple[str, str]] = frozenset()  # type: ignore[assignment]
+) -> tuple[bool, list[str]]:
     """Whether a discrepancy names the changed span, and the errors and warnings that
-    name neither it nor a figure the unchanged sources are flagged for."""
+    name neither it nor a figure the unchanged sources are flagged for.
+
+    Not unrelated: a conflict, in the changed figure's own group, between a planted
+    mistake (expected.yaml) and a sound figure. A mutant of one of the figures that
+    outvoted the mistake leaves no majority, and both sides are then named ('herald says
+    $145 million; lantern says $415 million' when beacon's $415 million is changed)."""
     t = mutant.target
     changed = []
     for s in sources:
@@ -251,10 +258,16 @@ def _outcome(sources: list[Source], mutant: Mutant, flagged: set[tuple[str, str]
     end = t.start + len(mutant.new_quote)
     detected = False
     unrelated = []
+    changed_groups = {
+        d.group_id for d in report.discrepancies if any(c.source_id == t.source and c.span.start < end and t.start < c.span.end for c in d.claims)
+    }
     for d in report.discrepancies:
         names_change = any(c.source_id == t.source and c.span.start < end and t.start < c.span.end for c in d.claims)
         if names_change and (d.severity.value != "info" or d.rule == "CC401"):
             detected = True
+        named = {(c.source_id, c.span.quote) for c in d.claims}
+        if d.group_id is not None and d.group_id in changed_groups and named & planted:
+            continue  # the planted mistake, named against a sound figure once the mutant broke the majority
         if not names_change and d.severity.value != "info":
             if any((c.source_id, c.span.quote) not in flagged for c in d.claims if c.role == "subject"):
                 unrelated.append(f"{d.rule} {d.message}")

@@ -746,7 +746,7 @@ def _group(
             # "the nearly month-long campaign … in Lebanon": only a guess ties it to the war
             # begun elsewhere, and time since a start means nothing without its start.
             continue
-        if claim.kind is not ClaimKind.DATE and claim.measure_class is TemporalClass.EVENT_BOUND and event is None:
+        if claim.kind is not ClaimKind.DATE and claim.measure_class is TemporalClass.EVENT_BOUND and event is None and _needs_event(claim, vocabulary):
             continue  # an event-bound figure tied to no event cannot be lined up
         role = None
         if claim.kind is ClaimKind.DATE:
@@ -783,6 +783,11 @@ def _group(
             for c in part:
                 group_of[c.id] = gid
     return groups, group_of
+
+
+def _needs_event(claim: Claim, vocabulary: Vocabulary) -> bool:
+    entry = vocabulary.measure(claim.measure) if claim.measure else None
+    return entry is None or entry.needs_event
 
 
 def _developing(claim: Claim, event: str | None, resolver: _EventResolver, tolerances: Tolerances) -> TemporalClass:

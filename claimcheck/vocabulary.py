@@ -182,6 +182,10 @@ class MeasureEntry(_Strict):
     #: [who] have since been accounted for" are found, not missing.
     unless: list[str] = Field(default_factory=list)
     takes_event: bool = True
+    #: False: a figure of this measure tied to no event is still lined up, with the others
+    #: tied to none. An appeal is told far from the disaster's name ("The UN's $415 million
+    #: appeal, launched last week"), and a story speaks of one appeal.
+    needs_event: bool = True
     event_link: str = "in"
     replace: bool = False
 

@@ -182,6 +182,8 @@ def _undone(tokens: list[Token], words: list[str], i: int, np: NounPhrase, undo:
 #: How far after its noun phrase a figure's measure may be undone.
 _UNDO_REACH = 12
 _NEGATIONS = frozenset("not never n't".split())
+#: Subjects that open a contact relative clause ("the $415 million it has appealed for").
+_SUBJECT_PRONOUNS = frozenset("it they he she we".split())
 _COORDINATORS = frozenset("and but while whereas although though yet so".split())
 
 
@@ -315,6 +317,10 @@ def _predicate(
             if words[k] in _AUXILIARIES:
                 break
             k += 1
+        if k < n and words[k] in _SUBJECT_PRONOUNS:
+            # "$22.4 million of the $415 million it has appealed for": a clause with a subject
+            # of its own right after the whole is a relative clause on the whole.
+            return None
     # A comma or dash aside: "More than 56,000 people, including thousands of children, have been killed".
     if k < n and words[k] in (",", "—", "–", "("):
         closer = {",": ",", "—": "—", "–": "–", "(": ")"}[words[k]]

@@ -557,6 +557,10 @@ class _SourceReader:
         dated = clause_date(reading, self.figures, i, reading.clauses, self.source.published, recent_only=False) if elapsed else None
         if since and dated is None and reading.words[i + 1] == "after" and self.lexicon.present_markers.isdisjoint(reading.words):
             elapsed = False  # "Power returned two weeks after the storm": a delay, told in the past
+        if _since_closing(reading.words, i):
+            # "no quake in the more than eight decades since had been as deadly": time since a
+            # moment told before, with no event named after it; never an event's length.
+            event, elapsed = None, False
         measure_class = TemporalClass.CUMULATIVE if elapsed else TemporalClass.EVENT_BOUND if event is not None else TemporalClass.UNKNOWN
         return _claim(
             self,
@@ -824,6 +828,15 @@ def _after_event(words: list[str], i: int) -> bool:
         return False
     return not (i >= 1 and words[i - 1] in _PERIOD_WORDS)
 
+
+def _since_closing(words: list[str], i: int) -> bool:
+    """"the eight decades since had been …", "in the years since, …": a "since" with no
+    object after the duration at `i`."""
+    return i + 1 < len(words) and words[i + 1] == "since" and (i + 2 >= len(words) or words[i + 2] in _AFTER_BARE_SINCE)
+
+
+#: Words that follow a "since" that has no object: punctuation, auxiliaries, "then".
+_AFTER_BARE_SINCE = frozenset(", . ; : ) — – had has have was were is are then".split())
 
 #: Words before "N after the event" that make it a period rather than a point in time.
 _PERIOD_WORDS = frozenset("for during over within in the first next past throughout".split())

@@ -71,7 +71,7 @@ MEASURES = frozenset({
     "killed", "injured", "hostages_taken", "hostages_held", "hostages_alive", "hostages_dead",
     "hostages_released", "hostages_rescued", "bodies_recovered", "bodies_returned",
     "prisoners_released", "displaced", "missing", "arrested", "money", "damage", "insured_losses",
-    "reconstruction_cost", "event_date", "duration",
+    "reconstruction_cost", "appeal", "event_date", "duration",
     "count",
 })
 EXAMPLE_KEYS = frozenset({"name", "source", "text", "published", "note", "figures", "xfail"})

@@ -20,6 +20,8 @@ one group of its block that does, if there is exactly one.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -114,6 +116,28 @@ class _Cluster:
         self.outbreak_of.update(m.mention.outbreak_of)
 
 
+@dataclass(frozen=True)
+class _Bounds:
+    """Dated clusters with the earliest day each may have begun and the latest it may
+    still be under way (an instant never is), so that which had begun, and which were
+    still going on, by a day is found by C-level passes rather than a loop per mention
+    (an undated mention asks this of every event of its kind in the corpus)."""
+
+    clusters: list[_Cluster]
+    starts: list[int]
+    until: list[int]
+
+    @classmethod
+    def of(cls, clusters: list[_Cluster]) -> _Bounds:
+        return cls(clusters, [c.start[0] for c in clusters], [c.end[1] if c.span != "instant" else _FAR_PAST - 1 for c in clusters])
+
+    def begun_and_ongoing(self, day: int) -> tuple[list[_Cluster], list[_Cluster]]:
+        """The clusters that may have begun by `day`, and those of them that may still be under way then, in order."""
+        begun_by = list(map(day.__ge__, self.starts))
+        still_on = map(operator.and_, begun_by, map(day.__le__, self.until))
+        return list(itertools.compress(self.clusters, begun_by)), list(itertools.compress(self.clusters, still_on))
+
+
 def _intersect(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
     lo, hi = max(a[0], b[0]), min(a[1], b[1])
     return (lo, hi) if lo <= hi else None
@@ -191,7 +215,19 @@ class _EventResolver:
         self._dated_by_month: dict[tuple[str, int], list[_Cluster]] = defaultdict(list)
         self._dated_wide: dict[str, list[_Cluster]] = defaultdict(list)
         self._dated_of_kind: dict[str, list[_Cluster]] = {}
-        self._begun: dict[tuple[str, int], tuple[list[_Cluster], list[_Cluster]]] = {}
+        self._begun: dict[tuple[str, tuple[object, ...], int], tuple[list[_Cluster], list[_Cluster]]] = {}
+        self._bounds: dict[tuple[str, tuple[object, ...]], _Bounds] = {}
+        # The dated clusters of a kind by the month of their day-precise start, and those a
+        # place or name picks out (with the count of discriminators the kind's clusters had
+        # then: attaching a mention can add one), so that an undated mention looks only at
+        # the clusters it could join, not at every event of its kind in the corpus.
+        self._by_month_day: dict[str, dict[int, list[_Cluster]]] = {}
+        self._named: dict[tuple[str, str], tuple[int, list[_Cluster]]] = {}
+        self._discriminator_count: dict[str, int] = defaultdict(int)
+        # The first undated cluster of each (kind, proposed, place or name): undated
+        # clusters are made only once the dated ones are placed, each with at most one
+        # place or name, which it keeps.
+        self._undated: dict[tuple[str, bool, str | None], _Cluster] = {}
         self.cluster_of: dict[tuple[str, int, int], _Cluster] = {}
         self.weak: set[str] = set()
         self._weak_keys: set[tuple[str, int, int]] = set()
@@ -348,8 +384,18 @@ class _EventResolver:
         support = {id(a): len({m.source.id for c in [a, *partners[id(a)]] for m in c.mentions}) for a in dated if id(a) in partners}
         candidates = sorted((a for a in dated if id(a) in partners), key=lambda a: (-support[id(a)], position[id(a)]))
         gone_to: dict[int, _Cluster] = {}
-        while (pair := _first_pair(candidates, partners, gone_to)) is not None:
-            a, b = pair
+        # Where the search for the next pair resumes: every candidate before it has no pair
+        # left, and a merge can give one back only to the survivor or to those that count it
+        # among their partners (its names and places grew), so the search need not start
+        # over from the first candidate each time.
+        index = {id(a): i for i, a in enumerate(candidates)}
+        partnered_by: dict[int, list[int]] = defaultdict(list)
+        for a in candidates:
+            for b in partners[id(a)]:
+                partnered_by[id(b)].append(index[id(a)])
+        resume = 0
+        while (found := _first_pair(candidates, partners, gone_to, resume)) is not None:
+            at, (a, b) = found
             # The date more sources give survives (then more mentions, then the earlier).
             keep, gone = (a, b) if (support[id(a)], _weight(a)) >= (support[id(b)], _weight(b)) else (b, a)
             if not keep.other_starts:
@@ -361,6 +407,7 @@ class _EventResolver:
             keep.outbreak_of |= gone.outbreak_of
             keep.merged_from += gone.merged_from
             gone_to[id(gone)] = keep
+            resume = min([at, *partnered_by[id(keep)], *([index[id(keep)]] if id(keep) in index else [])])
             self.clusters.remove(gone)
             self._of_kind[gone.kind].remove(gone)
         self._dated_by_month.clear()  # only `_place_dated` used these, and it is done
@@ -385,37 +432,40 @@ class _EventResolver:
         published = m.source.published.toordinal() if m.source.published else None
         # Once every dated mention is placed and merged, the dated clusters stay put.
         if kind not in self._dated_of_kind:
-            self._dated_of_kind[kind] = [c for c in self._of_kind[kind] if c.dated and not c.proposed]
+            self._index_kind(kind)
         same_kind = base = self._dated_of_kind[kind]
         if m.month_day is not None:
             # "the October 7 attacks": the event of that month and day, or one a typo away.
-            near = [c for c in same_kind if _day_distance(_month_day_of(c), m.month_day) <= self.tolerances.date_typo_days]
+            same_month = self._by_month_day[kind].get(m.month_day[0], [])
+            near = [c for c in same_month if _day_distance(_month_day_of(c), m.month_day) <= self.tolerances.date_typo_days]
             if near:
                 chosen = min(near, key=lambda c: (_day_distance(_month_day_of(c), m.month_day), -len(c.mentions)))
                 chosen.mentions.append(m)
                 return chosen
         placed = False  # whether the clusters left are those the mention's place or name picks
+        # Which of the kind's dated clusters `same_kind` holds, as a key for the `begun` cache
+        # (a place or name picks a set that attaching a mention can change: hence the count).
+        which: tuple[object, ...] = ()
         if m.discriminator:
-            named = [c for c in same_kind if c.discriminators and _compatible_place(m.discriminator, c.discriminators, self.gazetteer)]
+            named = self._named_clusters(kind, m.discriminator)
             if named:
                 same_kind = named
                 placed = True
+                which = ("named", m.discriminator, self._discriminator_count[kind])
             elif mention.name:
                 # "the Woolsey Fire", which no dated mention names: an event of its own, not
                 # a guess at whichever unnamed one the sources date ("the 2017 fires").
                 return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
             else:
-                same_kind = [c for c in same_kind if not c.discriminators]
+                same_kind = self._unnamed_clusters(kind)
+                which = ("unnamed", self._discriminator_count[kind])
                 self._last_weak = bool(same_kind)
+        begun: list[_Cluster] = same_kind
         if published is not None:
-            cached = self._begun.get((kind, published)) if same_kind is base else None
+            cached = self._begun.get((kind, which, published))
             if cached is None:
-                begun = [c for c in same_kind if c.start[0] <= published]
-                ongoing = [c for c in begun if c.end[1] >= published and (c.span != "instant")]
-                if same_kind is base:
-                    self._begun[(kind, published)] = (begun, ongoing)
-            else:
-                begun, ongoing = cached
+                cached = self._begun[(kind, which, published)] = self._bounds_of(kind, which, same_kind).begun_and_ongoing(published)
+            begun, ongoing = cached
             if mention.relative == "last":
                 over = [c for c in begun if c.end[1] < published]
                 if over:
@@ -433,36 +483,77 @@ class _EventResolver:
             # An undated attack, strike or quake is the one dated event of its kind (of its
             # place, when it names one: "the partial collapse of a tower in Surfside"), if
             # the sources date exactly one by then; otherwise it is not known to be any.
-            begun = [c for c in same_kind if published is None or c.start[0] <= published]
+            # (`begun`: those of `same_kind` begun by the publication date, or all of them.)
             if len(begun) == 1 and len({c.kind for c in begun}) == 1 and not mention.relative:
                 return self._attach(begun[0], m)
             if placed:
                 return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
             cluster = self._new_cluster(_Cluster(kind=kind, span=m.span))
             cluster.add(m)
+            self._undated.setdefault((kind, False, None), cluster)
             return cluster
         self._last_weak = False
         return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
 
+    def _index_kind(self, kind: str) -> None:
+        """File the dated clusters of `kind`, once every dated mention is placed and merged
+        (from then on they keep their dates, so the month of each stays put)."""
+        dated = self._dated_of_kind[kind] = [c for c in self._of_kind[kind] if c.dated and not c.proposed]
+        by_month: dict[int, list[_Cluster]] = defaultdict(list)
+        for c in dated:
+            month_day = _month_day_of(c)
+            if month_day is not None:
+                by_month[month_day[0]].append(c)
+        self._by_month_day[kind] = by_month
+
+    def _named_clusters(self, kind: str, discriminator: str) -> list[_Cluster]:
+        """The dated clusters of `kind`, in order, whose places or names `discriminator` fits."""
+        count = self._discriminator_count[kind]
+        cached = self._named.get((kind, discriminator))
+        if cached is not None and cached[0] == count:
+            return cached[1]
+        named = [c for c in self._dated_of_kind[kind] if c.discriminators and _compatible_place(discriminator, c.discriminators, self.gazetteer)]
+        self._named[(kind, discriminator)] = (count, named)
+        return named
+
+    def _bounds_of(self, kind: str, which: tuple[object, ...], clusters: list[_Cluster]) -> _Bounds:
+        bounds = self._bounds.get((kind, which))
+        if bounds is None or bounds.clusters is not clusters:
+            bounds = self._bounds[(kind, which)] = _Bounds.of(clusters)
+        return bounds
+
+    def _unnamed_clusters(self, kind: str) -> list[_Cluster]:
+        """The dated clusters of `kind`, in order, that no place or name tells apart."""
+        count = self._discriminator_count[kind]
+        cached = self._named.get((kind, ""))
+        if cached is not None and cached[0] == count:
+            return cached[1]
+        unnamed = [c for c in self._dated_of_kind[kind] if not c.discriminators]
+        self._named[(kind, "")] = (count, unnamed)
+        return unnamed
+
     def _attach(self, cluster: _Cluster, m: _Mention) -> _Cluster:
         # A guessed link does not lend the event its place: the next guess stays free.
         cluster.mentions.append(m)
-        if m.discriminator and not self._last_weak:
+        if m.discriminator and not self._last_weak and m.discriminator not in cluster.discriminators:
             cluster.discriminators.add(m.discriminator)
+            self._discriminator_count[cluster.kind] += 1
         return cluster
 
     def _cluster_for(self, kind: str, span: str, *, proposed: bool, discriminator: str | None, mention: _Mention | None = None) -> _Cluster:
-        for c in self._of_kind[kind]:
-            if c.proposed == proposed and not c.dated:
-                if discriminator is None and not c.discriminators or discriminator is not None and discriminator in c.discriminators:
-                    if mention is not None:
-                        c.mentions.append(mention)
-                    return c
+        """The first undated cluster of `kind` with this place or name (or none), made if there is none yet."""
+        key = (kind, proposed, discriminator or None)
+        found = self._undated.get(key)
+        if found is not None:
+            if mention is not None:
+                found.mentions.append(mention)
+            return found
         cluster = _Cluster(kind=kind, span=span, proposed=proposed)
         if discriminator:
             cluster.discriminators.add(discriminator)
         if mention is not None:
             cluster.mentions.append(mention)
+        self._undated[key] = cluster
         return self._new_cluster(cluster)
 
     # ------------------------------------------------------------ naming
@@ -565,11 +656,12 @@ def _typo_apart(a: _Cluster, b: _Cluster, days: int, years: int) -> bool:
 
 
 def _first_pair(
-    candidates: list[_Cluster], partners: dict[int, list[_Cluster]], gone: dict[int, _Cluster]
-) -> tuple[_Cluster, _Cluster] | None:
-    """The first two clusters still there, in cluster order, one typo apart and not told
-    apart by the places or names they give."""
-    for a in candidates:
+    candidates: list[_Cluster], partners: dict[int, list[_Cluster]], gone: dict[int, _Cluster], start: int = 0
+) -> tuple[int, tuple[_Cluster, _Cluster]] | None:
+    """The first two clusters still there, in cluster order from candidate `start` on, one
+    typo apart and not told apart by the places or names they give; with the first's index."""
+    for at in range(start, len(candidates)):
+        a = candidates[at]
         if id(a) in gone:
             continue
         for b in partners[id(a)]:
@@ -577,7 +669,7 @@ def _first_pair(
                 continue
             if a.discriminators and b.discriminators and not (a.discriminators & b.discriminators):
                 continue
-            return a, b
+            return at, (a, b)
     return None
 
 

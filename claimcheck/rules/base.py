@@ -31,6 +31,7 @@ __all__ = ["Rule", "RuleContext", "RuleScope", "LEDGER_AUTHORITY"]
 LEDGER_AUTHORITY = 10**9
 
 _BY_SOURCE = ("claims by source",)
+_MEMBERS = "members of group"
 
 RuleScope = Literal["group", "source", "corpus", "suppression"]
 
@@ -61,8 +62,13 @@ class RuleContext:
         return self.focus is None or any(c.source_id in self.focus for c in subjects)
 
     def members(self, group: ClaimGroup) -> list[Claim]:
-        """The claims of a group."""
-        return [self.claims[i] for i in group.claim_ids]
+        """The claims of a group (looked up once a group: every rule asks, and a corpus's
+        largest groups hold thousands of claims)."""
+        key = (_MEMBERS, group.id)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = tuple(self.claims[i] for i in group.claim_ids)
+        return list(found)  # type: ignore[arg-type]
 
     def claims_of(self, source_id: str) -> list[Claim]:
         """The claims of one source (indexed on first use, so a rule per source stays linear)."""

@@ -4,7 +4,8 @@ The scores are printed (run with -s to see them) and recorded in
 docs/accuracy.md. The ceasefire case is the development set; the five other
 cases were written by other engineers and scored before any tuning on them
 (bench/records/ keeps those first runs: heldout-gold-first-run.txt for four,
-heldout-campfire-first-run.txt for the Camp Fire).
+heldout-campfire-first-run.txt for the Camp Fire, heldout-nepal-first-run.txt for
+the Gorkha earthquake).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from bench.mutations import run
 
 from .conftest import FIXTURES
 
-CASES = ["maria", "surfside", "grenfell", "haiti", "campfire"]
+CASES = ["maria", "surfside", "grenfell", "haiti", "campfire", "nepal"]
 #: Cases whose measure reading is held to more than the general floor: the Camp Fire's
-#: first run (0.828) was below the 0.85 target, and the readings it brought hold it at 0.99.
-MEASURE_FLOORS = {"campfire": 0.95}
+#: first run (0.828) was below the 0.85 target, and the readings it brought hold it at 0.99;
+#: Nepal is held where it stands (0.840, below the target: its district and regional tables
+#: of dead and injured are read as general counts, docs/accuracy.md).
+MEASURE_FLOORS = {"campfire": 0.95, "nepal": 0.84}
 
 
 def test_extraction_on_the_founding_example() -> None:
@@ -45,8 +48,9 @@ def test_extraction_on_other_events(case: str) -> None:
 #: Mutation recall reached on each case (docs/accuracy.md), asserted as floors; the
 #: target is 0.95. The misses left: Maria's window end three days off inside the month
 #: the others give ("Dec. 28, 2017" against "through December 2017"), and the
-#: ceasefire's "30" hostages freed, which another source gives as a running count.
-MUTATION_FLOORS = {"ceasefire": 0.96, "maria": 0.965, "surfside": 1.0, "grenfell": 1.0, "haiti": 1.0, "campfire": 1.0}
+#: ceasefire's "30" hostages freed, which another source gives as a running count;
+#: Nepal's appeal length ("three months") and the 12 May aftershock's date, 14/18.
+MUTATION_FLOORS = {"ceasefire": 0.96, "maria": 0.965, "surfside": 1.0, "grenfell": 1.0, "haiti": 1.0, "campfire": 1.0, "nepal": 0.777}
 
 
 @pytest.mark.parametrize("case", sorted(MUTATION_FLOORS))

@@ -20,9 +20,9 @@ from .conftest import FIXTURES
 CASES = ["maria", "surfside", "grenfell", "haiti", "campfire", "nepal"]
 #: Cases whose measure reading is held to more than the general floor: the Camp Fire's
 #: first run (0.828) was below the 0.85 target, and the readings it brought hold it at 0.99;
-#: Nepal's (0.840) is held where the readings it brought put it, 0.89 (its tables of the dead
-#: are still read as general counts, docs/accuracy.md).
-MEASURE_FLOORS = {"campfire": 0.95, "nepal": 0.89}
+#: Nepal's (0.840) is held where the readings it brought put it, 0.93 (its regional tables of
+#: the dead are still read as general counts, docs/accuracy.md).
+MEASURE_FLOORS = {"campfire": 0.95, "nepal": 0.93}
 
 
 def test_extraction_on_the_founding_example() -> None:

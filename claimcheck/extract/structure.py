@@ -82,9 +82,10 @@ def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> 
                 if words[k] != "including" and len(parts) >= 2:
                     s.listed[fig] = parts
                 break
-        # Breakdown: "W NOUN — A, B and C —".
+        # Breakdown: "W NOUN — A, B and C —"; a date may stand between ("reached 78 on
+        # Wednesday: 58 in Bihar, 16 in Uttar Pradesh, three … and one …"), another count not.
         k = i + 1
-        while k < n and k < i + 6 and words[k] != FIGURE and words[k] not in _OPEN and words[k] not in (",", ";"):
+        while k < n and k < i + 6 and not (words[k] == FIGURE and tokens[k].figure in counts) and words[k] not in _OPEN and words[k] not in (",", ";"):
             k += 1
         if k < n and words[k] in _OPEN:
             parts = _list_after(tokens, words, k + 1, counts, closers=_CLOSE[words[k]])

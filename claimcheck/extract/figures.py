@@ -508,6 +508,8 @@ def _plausible_digits(text: str, m: re.Match[str], lexicon: Lexicon) -> bool:
         number = m.group("num")
         if _name_before(text, start, end, number, lexicon) or _article_before(text, start, end, number, lexicon):
             return False
+        if _scale_reading(text, end, number, lexicon):
+            return False
         if _in_ratio(text, start, end, lexicon):
             return False
     return _plausible_compound(text, m.end(), lexicon)
@@ -546,6 +548,15 @@ def _article_before(text: str, start: int, end: int, number: str, lexicon: Lexic
     if article is None:
         return False
     return not _counted_noun_after(text, end, lexicon)
+
+
+def _scale_reading(text: str, end: int, number: str, lexicon: Lexicon) -> bool:
+    """"the 7.3 aftershock", "a 7.0 earthquake": a fraction right before an event's cue is a
+    reading on a scale; no one counts 7.3 of an event."""
+    if "." not in number or text[end : end + 1] != " ":
+        return False
+    following = TOKEN.match(text, end + 1)
+    return following is not None and bool(lexicon.event_cues.values_at([following.group().lower()], 0))
 
 
 def _in_ratio(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

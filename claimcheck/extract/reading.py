@@ -251,10 +251,14 @@ def _events(
     starters = lexicon.event_starters
     named_at: dict[int, str] = {}  # a bare name's token: the name as written
     prefixed_at: dict[int, str] = {}  # the first token of "the Camp Fire"'s name: the name
+    kinds = names.kinds
     i = 0
     while i < n:
         if words[i] not in starters:
-            name = _known_name(text, tokens[i], words[i], names)
+            # Most words are no event's name: turned away here, before a call per word
+            # (a superset of what `_known_name` accepts, so nothing it would find is missed).
+            word = words[i]
+            name = _known_name(text, tokens[i], word, names) if kinds and (word in kinds or word.endswith("'s")) else None
             if name is not None:
                 named_at[i] = name
                 found.append((i, i, names.kinds[name.lower()], None))

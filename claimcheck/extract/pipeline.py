@@ -323,8 +323,10 @@ class _SourceReader:
         stood at nine on Friday; five of the nine were found in cars")."""
         words = reading.words
         for f, r in readings.items():
-            if r.measure is not None or r.np.head is not None or r.i < 1:
+            if r.measure is not None or r.np.head is not None or r.i < 1 or words[r.i - 1] not in ("other", "the"):
                 continue
+            # Only a count after "the" or "the other" looks back: looking back from every
+            # count made a run of bare figures ("12 12 12 …") quadratic in its length.
             earlier = [q for g, q in readings.items() if q.i < r.i and q.measure is not None]
             if words[r.i - 1] == "other" and r.i >= 2 and words[r.i - 2] == "the" and earlier:
                 source = max(earlier, key=lambda q: q.i)

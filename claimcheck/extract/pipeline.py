@@ -9,7 +9,6 @@ build a `Claim` whose `Span` slices exactly to its quote.
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -756,7 +755,7 @@ def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | frozenset
     """The event cue nearest the figure, in its clause if the clause names one, preferring one before it."""
     best: tuple[tuple[int, float], EventMention] | None = None
     semicolons, breaks = _boundaries(reading)
-    for cue in reading.events:
+    for cue in _cues_within(reading, i, _EVENT_REACH):
         if kinds is not None and cue.mention.kind not in kinds:
             continue
         if abs(cue.index - i) > _EVENT_REACH:
@@ -774,6 +773,18 @@ def _nearest_event(reading: SentenceReading, i: int, kinds: set[str] | frozenset
 
 #: How many words from a figure its event may stand.
 _EVENT_REACH = 60
+
+
+def _cues_within(reading: SentenceReading, i: int, reach: int) -> list[EventCue]:
+    """The sentence's event cues, in order, that may stand within `reach` words of token `i`:
+    those in the window when the cues come in text order (found by bisection, so that a
+    sentence that runs on with a cue every few words is not read figure by cue), else all."""
+    if reading.cue_indices is None:
+        reading.cue_indices = [cue.index for cue in reading.events]
+    indices = reading.cue_indices
+    if len(indices) < 16 or any(a > b for a, b in zip(indices, indices[1:])):
+        return reading.events
+    return reading.events[bisect.bisect_left(indices, i - reach) : bisect.bisect_right(indices, i + reach)]
 
 
 def _in_relative_on(reading: SentenceReading, cue: int, i: int, breaks: list[int]) -> bool:

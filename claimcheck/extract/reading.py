@@ -70,6 +70,8 @@ class SentenceReading:
     as_of_candidates: tuple[list[tuple[int, DateValue]], list[int]] | None = None
     #: Worked out on first use by the pipeline: semicolons and clause boundaries before each token.
     boundaries: tuple[list[int], list[int]] | None = None
+    #: Worked out on first use by the pipeline: each event cue's token index, in cue order.
+    cue_indices: list[int] | None = None
 
 
 def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> list[Token]:

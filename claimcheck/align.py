@@ -214,15 +214,14 @@ class _EventResolver:
         # is known only loosely; then, once all dated mentions are placed, by kind.
         self._dated_by_month: dict[tuple[str, int], list[_Cluster]] = defaultdict(list)
         self._dated_wide: dict[str, list[_Cluster]] = defaultdict(list)
-        self._dated_of_kind: dict[str, list[_Cluster]] = {}
+        self._dated_of_kind: dict[str, _Bounds] = {}
         self._begun: dict[tuple[str, tuple[object, ...], int], tuple[list[_Cluster], list[_Cluster]]] = {}
-        self._bounds: dict[tuple[str, tuple[object, ...]], _Bounds] = {}
         # The dated clusters of a kind by the month of their day-precise start, and those a
-        # place or name picks out (with the count of discriminators the kind's clusters had
-        # then: attaching a mention can add one), so that an undated mention looks only at
-        # the clusters it could join, not at every event of its kind in the corpus.
+        # place or name picks out, or that none tells apart (with the count of discriminators
+        # the kind's clusters had then: attaching a mention can add one), so that an undated
+        # mention looks only at the clusters it could join, not at every event of its kind.
         self._by_month_day: dict[str, dict[int, list[_Cluster]]] = {}
-        self._named: dict[tuple[str, str], tuple[int, list[_Cluster]]] = {}
+        self._picked: dict[tuple[str, str | None], tuple[int, _Bounds]] = {}
         self._discriminator_count: dict[str, int] = defaultdict(int)
         # The first undated cluster of each (kind, proposed, place or name): undated
         # clusters are made only once the dated ones are placed, each with at most one
@@ -433,7 +432,8 @@ class _EventResolver:
         # Once every dated mention is placed and merged, the dated clusters stay put.
         if kind not in self._dated_of_kind:
             self._index_kind(kind)
-        same_kind = base = self._dated_of_kind[kind]
+        pick = self._dated_of_kind[kind]
+        same_kind = pick.clusters
         if m.month_day is not None:
             # "the October 7 attacks": the event of that month and day, or one a typo away.
             same_month = self._by_month_day[kind].get(m.month_day[0], [])
@@ -447,24 +447,24 @@ class _EventResolver:
         # (a place or name picks a set that attaching a mention can change: hence the count).
         which: tuple[object, ...] = ()
         if m.discriminator:
-            named = self._named_clusters(kind, m.discriminator)
-            if named:
-                same_kind = named
-                placed = True
-                which = ("named", m.discriminator, self._discriminator_count[kind])
+            named = self._clusters_picked(kind, m.discriminator)
+            if named.clusters:
+                pick, placed = named, True
+                which = (m.discriminator, self._discriminator_count[kind])
             elif mention.name:
                 # "the Woolsey Fire", which no dated mention names: an event of its own, not
                 # a guess at whichever unnamed one the sources date ("the 2017 fires").
                 return self._cluster_for(kind, m.span, proposed=False, discriminator=m.discriminator, mention=m)
             else:
-                same_kind = self._unnamed_clusters(kind)
-                which = ("unnamed", self._discriminator_count[kind])
-                self._last_weak = bool(same_kind)
+                pick = self._clusters_picked(kind, None)
+                which = (None, self._discriminator_count[kind])
+                self._last_weak = bool(pick.clusters)
+            same_kind = pick.clusters
         begun: list[_Cluster] = same_kind
         if published is not None:
             cached = self._begun.get((kind, which, published))
             if cached is None:
-                cached = self._begun[(kind, which, published)] = self._bounds_of(kind, which, same_kind).begun_and_ongoing(published)
+                cached = self._begun[(kind, which, published)] = pick.begun_and_ongoing(published)
             begun, ongoing = cached
             if mention.relative == "last":
                 over = [c for c in begun if c.end[1] < published]
@@ -498,7 +498,8 @@ class _EventResolver:
     def _index_kind(self, kind: str) -> None:
         """File the dated clusters of `kind`, once every dated mention is placed and merged
         (from then on they keep their dates, so the month of each stays put)."""
-        dated = self._dated_of_kind[kind] = [c for c in self._of_kind[kind] if c.dated and not c.proposed]
+        dated = [c for c in self._of_kind[kind] if c.dated and not c.proposed]
+        self._dated_of_kind[kind] = _Bounds.of(dated)
         by_month: dict[int, list[_Cluster]] = defaultdict(list)
         for c in dated:
             month_day = _month_day_of(c)
@@ -506,31 +507,21 @@ class _EventResolver:
                 by_month[month_day[0]].append(c)
         self._by_month_day[kind] = by_month
 
-    def _named_clusters(self, kind: str, discriminator: str) -> list[_Cluster]:
-        """The dated clusters of `kind`, in order, whose places or names `discriminator` fits."""
+    def _clusters_picked(self, kind: str, discriminator: str | None) -> _Bounds:
+        """The dated clusters of `kind`, in order, whose places or names `discriminator` fits,
+        or, for None, those no place or name tells apart."""
         count = self._discriminator_count[kind]
-        cached = self._named.get((kind, discriminator))
+        cached = self._picked.get((kind, discriminator))
         if cached is not None and cached[0] == count:
             return cached[1]
-        named = [c for c in self._dated_of_kind[kind] if c.discriminators and _compatible_place(discriminator, c.discriminators, self.gazetteer)]
-        self._named[(kind, discriminator)] = (count, named)
-        return named
-
-    def _bounds_of(self, kind: str, which: tuple[object, ...], clusters: list[_Cluster]) -> _Bounds:
-        bounds = self._bounds.get((kind, which))
-        if bounds is None or bounds.clusters is not clusters:
-            bounds = self._bounds[(kind, which)] = _Bounds.of(clusters)
-        return bounds
-
-    def _unnamed_clusters(self, kind: str) -> list[_Cluster]:
-        """The dated clusters of `kind`, in order, that no place or name tells apart."""
-        count = self._discriminator_count[kind]
-        cached = self._named.get((kind, ""))
-        if cached is not None and cached[0] == count:
-            return cached[1]
-        unnamed = [c for c in self._dated_of_kind[kind] if not c.discriminators]
-        self._named[(kind, "")] = (count, unnamed)
-        return unnamed
+        dated = self._dated_of_kind[kind].clusters
+        if discriminator is None:
+            clusters = [c for c in dated if not c.discriminators]
+        else:
+            clusters = [c for c in dated if c.discriminators and _compatible_place(discriminator, c.discriminators, self.gazetteer)]
+        picked = _Bounds.of(clusters)
+        self._picked[(kind, discriminator)] = (count, picked)
+        return picked
 
     def _attach(self, cluster: _Cluster, m: _Mention) -> _Cluster:
         # A guessed link does not lend the event its place: the next guess stays free.

@@ -66,7 +66,7 @@ from .drafts import distinct_ids, load_drafts
 from .references import References, load_references, needs_of
 from .report import ClaimRef, Discrepancy, Report, fingerprint
 from .rules import resolve_selector
-from .rules.draft import backing
+from .rules.draft import Backing
 from .stages import StageTimes
 from .suppress import apply_suppressions
 from .vocabulary import Vocabulary
@@ -244,11 +244,12 @@ def _backing_claims(report: Report, draft_ids: set[str], kept: list[Discrepancy]
         if not any(i in drafts for i in g.claim_ids):
             continue
         members = [report.claim(i) for i in g.claim_ids]
-        references = [c for c in members if c.source_id not in draft_ids]
+        # Sorted once in citing order, so that each figure's best backer is the first that backs it.
+        backed = Backing((c for c in members if c.source_id not in draft_ids), order=lambda c: _citing_order(c.source_id, c.as_of, c.span.start, sources))
         for draft in (c for c in members if c.id in drafts):
-            backers = backing(draft, references)
-            if backers:
-                chosen.add(min(backers, key=lambda c: _citing_order(c.source_id, c.as_of, c.span.start, sources)).id)
+            best = backed.first(draft)
+            if best is not None:
+                chosen.add(best.id)
     return chosen
 
 

@@ -83,3 +83,25 @@ def test_unsupported_does_not_flag_what_a_reference_backs_or_contradicts_or_cann
     assert rules_for(HELD.format(50)) == []
     assert rules_for(HELD.format(75)) == [("CC101", "75")]
     assert rules_for("The two sides met three times in Doha.") == []  # general counts are not lined up
+
+
+def test_backing_asked_of_many_figures_gives_what_backing_gives_each() -> None:
+    """`Backing` works the group out once; its answers must be `backing`'s, and `first` the least in its order."""
+    from claimcheck.extract import extract
+    from claimcheck.rules.draft import Backing, backing
+
+    texts = ["{} hostages were taken on October 7, 2023.".format(n) for n in ("251", "about 250", "more than 240", "239", "nearly 300")]
+    references = [c for i, t in enumerate(texts) for c in extract(ref(f"r{i}", t, f"2025-0{i + 1}-01"))]
+    draft_text = "{} hostages were taken on October {}, 2023."
+    drafts = [c for t in (draft_text.format(250, 7), draft_text.format(100, 8)) for c in extract(ref("d", t, "2025-07-01"))]
+    newest_first = lambda c: (-c.as_of.toordinal(), c.source_id)  # noqa: E731
+    answers = []
+    for kind in ("quantity", "date"):
+        same_kind = [c for c in references if c.value.type == kind]
+        backed = Backing(same_kind, order=newest_first)
+        for draft in (c for c in drafts if c.value.type == kind):
+            expected = backing(draft, same_kind)
+            assert sorted(c.id for c in backed.backers(draft)) == sorted(c.id for c in expected)
+            assert backed.first(draft) == (min(expected, key=newest_first) if expected else None)
+            answers.append((draft.span.quote, backed.first(draft) and backed.first(draft).source_id))
+    assert answers == [("250", "r2"), ("100", None), ("October 7, 2023", "r4"), ("October 8, 2023", None)]

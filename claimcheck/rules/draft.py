@@ -8,16 +8,16 @@ evidence: "supported" means a reference or a ledger gives the figure.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..citing import citing_key, first_cited, left_out_note, more_agreeing
-from ..model import Claim, Role, TemporalClass
+from ..model import Claim, Interval, Role, TemporalClass
 from ..report import ClaimGroup, Discrepancy, Reading, Severity, fingerprint
 from .base import Rule, RuleContext
 from .conflicts import consensus_year, describe_interval, interval_of, value_text
 from .values import claim_ref, comparable_sets
 
-__all__ = ["UnsupportedFigure", "StaleFigure", "stale_against", "backing"]
+__all__ = ["UnsupportedFigure", "StaleFigure", "stale_against", "backing", "Backing"]
 
 
 def _drafts_and_references(context: RuleContext, group: ClaimGroup) -> tuple[list[Claim], list[Claim]]:
@@ -39,10 +39,41 @@ def backing(draft: Claim, references: Iterable[Claim]) -> list[Claim]:
     views show it as agreeing). A date the draft gives without a year is
     placed in the year the references give.
     """
-    references = list(references)
-    year = consensus_year(references)
-    allowed = interval_of(draft, "strict", year)
-    return [r for r in references if allowed.overlaps(interval_of(r, "strict", year))]
+    return Backing(references).backers(draft)
+
+
+class Backing:
+    """The reference claims of one quantity, asked which of them back each of several draft figures.
+
+    What `backing` works out per figure — the references' consensus year and
+    each reference's interval — is worked out once here, and intervals only
+    as far as a question needs them: a group can hold thousands of reference
+    claims, and a check asks about every draft figure in it. `order`, when
+    given, is the order `first` looks in.
+    """
+
+    def __init__(self, references: Iterable[Claim], order: Callable[[Claim], tuple[object, ...]] | None = None) -> None:
+        claims = list(references)
+        self.year = consensus_year(claims)
+        self.references = sorted(claims, key=order) if order is not None else claims
+        self._intervals: list[Interval] = []
+
+    def _agreeing(self, draft: Claim) -> Iterator[Claim]:
+        allowed = interval_of(draft, "strict", self.year)
+        intervals = self._intervals
+        for i, reference in enumerate(self.references):
+            if i == len(intervals):
+                intervals.append(interval_of(reference, "strict", self.year))
+            if allowed.overlaps(intervals[i]):
+                yield reference
+
+    def backers(self, draft: Claim) -> list[Claim]:
+        """Every reference claim that backs `draft` (in the references' order)."""
+        return list(self._agreeing(draft))
+
+    def first(self, draft: Claim) -> Claim | None:
+        """The first reference claim, in `order`, that backs `draft`; `None` when none does."""
+        return next(self._agreeing(draft), None)
 
 
 def _date(day: dt.date | None) -> str:
@@ -183,8 +214,9 @@ class UnsupportedFigure(Rule):
         if not drafts:
             return
         judged = {c.id for s in comparable_sets(context, group) if any(context.role(c) is not Role.DRAFT for c in s) for c in s}
+        backed = Backing(references)
         for draft in drafts:
-            if draft.id in judged or backing(draft, references):
+            if draft.id in judged or backed.first(draft) is not None:
                 continue
             yield self._discrepancy(group, draft, references)
 

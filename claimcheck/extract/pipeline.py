@@ -525,7 +525,7 @@ class _SourceReader:
 
     def _date_claim(self, f: int, figure: Figure, sentence: Sentence, reading: SentenceReading) -> Claim:
         # A date shared by an attack and the war it began dates the attack.
-        dated = [c.mention for c in reading.events if c.date_figure == f]
+        dated = [c.mention for c in _cues_dated_by(reading).get(f, ())]
         event = next((m for m in dated if self.lexicon.event_span.get(m.kind) == "instant"), dated[0] if dated else None)
         return _claim(
             self,
@@ -780,11 +780,30 @@ def _cues_within(reading: SentenceReading, i: int, reach: int) -> list[EventCue]
     those in the window when the cues come in text order (found by bisection, so that a
     sentence that runs on with a cue every few words is not read figure by cue), else all."""
     if reading.cue_indices is None:
-        reading.cue_indices = [cue.index for cue in reading.events]
+        indices = [cue.index for cue in reading.events]
+        # Checked once a sentence, not once a figure: cues out of text order are kept as none
+        # (every cue is then looked at), so that the check does not make a run-on sentence quadratic.
+        reading.cue_indices = indices if all(a <= b for a, b in zip(indices, indices[1:])) else []
     indices = reading.cue_indices
-    if len(indices) < 16 or any(a > b for a, b in zip(indices, indices[1:])):
+    if len(indices) < 16:
         return reading.events
     return reading.events[bisect.bisect_left(indices, i - reach) : bisect.bisect_right(indices, i + reach)]
+
+
+def _cues_dated_by(reading: SentenceReading) -> dict[int, list[EventCue]]:
+    """The sentence's event cues by the index of the date figure that dates them, in cue order.
+
+    Indexed once a sentence: looking through every cue for each date made a
+    sentence that runs on with dates and events quadratic (bench.pathological
+    run-on-sentence).
+    """
+    if reading.cues_dated_by is None:
+        index: dict[int, list[EventCue]] = {}
+        for cue in reading.events:
+            if cue.date_figure is not None:
+                index.setdefault(cue.date_figure, []).append(cue)
+        reading.cues_dated_by = index
+    return reading.cues_dated_by
 
 
 def _in_relative_on(reading: SentenceReading, cue: int, i: int, breaks: list[int]) -> bool:

@@ -65,6 +65,8 @@ class SentenceReading:
     attributions: list[tuple[int, int, tuple[str, str | None, str | None, str | None]]] = field(default_factory=list)
     figure_token: dict[int, int] = field(default_factory=dict)
     clauses: list[int] = field(default_factory=list)
+    #: Worked out on first use by the pipeline: the event cues each date figure dates, by figure.
+    cues_dated_by: dict[int, list[EventCue]] | None = None
     #: Worked out on first use by `revisions.clause_date`: as-of date candidates, and
     #: how many count figures stand before each token.
     as_of_candidates: tuple[list[tuple[int, DateValue]], list[int]] | None = None

@@ -64,7 +64,7 @@ def day_counts(reading: SentenceReading, figures_values: dict[int, object], lexi
         start = value.start - dt.timedelta(days=day - 1)
         began = value.model_copy(update={"start": start, "end": start})
         mention = cue.mention.model_copy(update={"date": began, "date_role": DateRole.START, "start": reading.tokens[ordinal].start})
-        found.append(DayCount(figure=reading.tokens[k].figure, day=day, mention=mention, last_token=last, first_token=first))
+        found.append(DayCount(figure=reading.tokens.figures[k], day=day, mention=mention, last_token=last, first_token=first))
     return found
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, MeasureCue, PhraseTable
-from .reading import FIGURE, Token
+from .reading import FIGURE, Tokens
 
 __all__ = ["NounPhrase", "noun_phrase", "read_measure", "linked_bound", "STOP_WORDS"]
 
@@ -54,7 +54,7 @@ class NounPhrase:
     bodies_index: int | None = None
 
 
-def noun_phrase(tokens: list[Token], words: list[str], i: int, lexicon: Lexicon) -> NounPhrase:
+def noun_phrase(tokens: Tokens, words: list[str], i: int, lexicon: Lexicon) -> NounPhrase:
     """The noun phrase counted by the figure at token `i`."""
     np = NounPhrase(end=i + 1)
     n = len(words)
@@ -72,16 +72,16 @@ def noun_phrase(tokens: list[Token], words: list[str], i: int, lexicon: Lexicon)
         m = k + 1
         while m < n and words[m] in _DETERMINERS and m < k + 3:
             m += 1
-        if m < n and tokens[m].figure >= 0:
+        if m < n and tokens.figures[m] >= 0:
             np.partitive_whole = m
             m += 1
         if np.partitive_whole is not None or (m < n and words[m] not in STOP_WORDS):
             k = m
-    if k == i + 1 and k + 1 < n and words[k] == "more" and tokens[k + 1].figure < 0 and words[k + 1] not in STOP_WORDS:
+    if k == i + 1 and k + 1 < n and words[k] == "more" and tokens.figures[k + 1] < 0 and words[k + 1] not in STOP_WORDS:
         k += 1  # "found 14 more bodies": a difference, of bodies
     run: list[int] = []
-    while k < n and len(run) < 4 and tokens[k].figure < 0 and words[k] not in STOP_WORDS:
-        if words[k] in lexicon.group_nouns and k + 2 < n and words[k + 1] == "of" and tokens[k + 2].figure < 0 and words[k + 2] not in STOP_WORDS:
+    while k < n and len(run) < 4 and tokens.figures[k] < 0 and words[k] not in STOP_WORDS:
+        if words[k] in lexicon.group_nouns and k + 2 < n and words[k + 1] == "of" and tokens.figures[k + 2] < 0 and words[k + 2] not in STOP_WORDS:
             k += 2  # "eight sets of remains": the remains are counted
             continue
         if words[k] not in lexicon.head_class and _verb_like(words, k, lexicon):
@@ -139,7 +139,7 @@ def _accepted(hit: tuple[int, list[object]] | None, head_class: str | None, kind
 
 
 def read_measure(
-    tokens: list[Token],
+    tokens: Tokens,
     words: list[str],
     i: int,
     np: NounPhrase,
@@ -160,7 +160,7 @@ def read_measure(
     return measure
 
 
-def _undone(tokens: list[Token], words: list[str], i: int, np: NounPhrase, undo: PhraseTable) -> bool:
+def _undone(tokens: Tokens, words: list[str], i: int, np: NounPhrase, undo: PhraseTable) -> bool:
     """Whether an undoing phrase governs the figure: right before it ("traced 70 people who
     had been reported missing") or later in its clause, not negated ("have since been
     accounted for"; not "could not be located")."""
@@ -170,7 +170,7 @@ def _undone(tokens: list[Token], words: list[str], i: int, np: NounPhrase, undo:
     if anchor >= 0 and undo.match_ending_at(words, anchor):
         return True
     for k in range(np.end, min(len(words), np.end + _UNDO_REACH)):
-        if words[k] in _CLAUSE_BREAKS or words[k] == ";" or tokens[k].figure >= 0:
+        if words[k] in _CLAUSE_BREAKS or words[k] == ";" or tokens.figures[k] >= 0:
             return False
         if words[k] == "," and k + 1 < len(words) and words[k + 1] in _COORDINATORS:
             return False  # "are missing, and no one has been found alive": another clause
@@ -188,7 +188,7 @@ _COORDINATORS = frozenset("and but while whereas although though yet so".split()
 
 
 def _read_measure(
-    tokens: list[Token],
+    tokens: Tokens,
     words: list[str],
     i: int,
     np: NounPhrase,
@@ -306,7 +306,7 @@ def _is_partitive_object(words: list[str], i: int) -> bool:
 
 
 def _predicate(
-    tokens: list[Token], words: list[str], np: NounPhrase, lexicon: Lexicon, kind: str, *, direct_only: bool = False
+    tokens: Tokens, words: list[str], np: NounPhrase, lexicon: Lexicon, kind: str, *, direct_only: bool = False
 ) -> str | None:
     n = len(words)
     k = np.end

@@ -228,6 +228,10 @@ def qualifier_before(text: str, start: int, table: PhraseTable) -> tuple[Qualifi
     tokens = list(TOKEN.finditer(text, window, start))
     if not tokens or text[tokens[-1].end() : start].strip():
         return None
+    # Most figures follow a word that ends no qualifier: turned away before every word
+    # of the window is lower-cased.
+    if tokens[-1].group().lower().replace("’", "'") not in table.by_last:
+        return None
     words = [t.group().lower().replace("’", "'") for t in tokens]
     hit = table.match_ending_at(words, len(words) - 1)
     if hit is None:

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .._build import build
 from ..model import (
@@ -351,12 +352,12 @@ class _SourceReader:
         the clause names its own event: "in 1999, when an earthquake killed 17,000")."""
         words = reading.words
         for w in range(i - 1, max(-1, i - 12), -1):
-            if words[w] in (";", "—", "–", ":", "(") or (words[w] == FIGURE and w != i and reading.tokens[w].figure >= 0 and self.figures[reading.tokens[w].figure].kind is not ClaimKind.DATE):
+            if words[w] in (";", "—", "–", ":", "(") or (words[w] == FIGURE and w != i and reading.tokens.figures[w] >= 0 and self.figures[reading.tokens.figures[w]].kind is not ClaimKind.DATE):
                 return False
             if words[w] != "when":
                 continue
             d = w - 1 if w >= 1 and words[w - 1] != "," else w - 2
-            if d < 0 or reading.tokens[d].figure < 0 or self.figures[reading.tokens[d].figure].kind is not ClaimKind.DATE:
+            if d < 0 or reading.tokens.figures[d] < 0 or self.figures[reading.tokens.figures[d]].kind is not ClaimKind.DATE:
                 return False
             return not any(w < cue.index < i for cue in reading.events)
         return False
@@ -994,12 +995,18 @@ def _attribution(reading: SentenceReading, i: int | None = None) -> Attribution 
         clause = reading.clauses[i]
         def distance(item: tuple[int, int, object]) -> tuple[int, int]:
             start, end, _ = item
-            k = next((n for n, t in enumerate(reading.tokens) if t.start >= start), i)
+            k = reading.tokens.first_from(start, i)
             return (int(reading.clauses[min(k, len(reading.clauses) - 1)] != clause), min(abs(start - offset), abs(end - offset)))
         chosen = min(reading.attributions, key=distance)[2]  # type: ignore[arg-type,assignment]
     text, who, party, side = chosen
-    key = " ".join(re.sub(r"-(?:led|run|backed)$", "", w.lower()) for w in who.split() if w.lower() != "the") if who else None
-    return build(Attribution, text=text, who=key, party=party, side=side)
+    return build(Attribution, text=text, who=_who_key(who) if who else None, party=party, side=side)
+
+
+@lru_cache(maxsize=4096)
+def _who_key(who: str) -> str:
+    """Who is speaking, as compared: lower case, without "the" or "-led" ("the Hamas-run
+    health ministry" is "hamas health ministry"). Cached: a sentence's claims mostly share it."""
+    return " ".join(re.sub(r"-(?:led|run|backed)$", "", w.lower()) for w in who.split() if w.lower() != "the")
 
 
 def _sum_intervals(intervals: list[Interval]) -> Interval:

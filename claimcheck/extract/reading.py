@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .._build import build
@@ -17,7 +18,7 @@ from .figures import Figure
 from .lexicon import Lexicon, PhraseTable
 from ..names import place_members, place_set
 
-__all__ = ["Token", "EventCue", "SourceEvents", "SentenceReading", "read_sentence", "clause_of", "FIGURE", "NOT_NAMES"]
+__all__ = ["Token", "Tokens", "EventCue", "SourceEvents", "SentenceReading", "read_sentence", "clause_of", "FIGURE", "NOT_NAMES"]
 
 #: The word of a figure's token.
 FIGURE = "\x00fig"
@@ -58,7 +59,7 @@ class EventCue:
 class SentenceReading:
     """What one sentence says besides its figures."""
 
-    tokens: list[Token]
+    tokens: Tokens
     words: list[str]
     events: list[EventCue] = field(default_factory=list)
     places: list[tuple[int, str]] = field(default_factory=list)
@@ -76,23 +77,76 @@ class SentenceReading:
     cue_indices: list[int] | None = None
 
 
-def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> list[Token]:
-    """Tokens of text[start:end]; each figure from `first_figure` on becomes one token."""
+class Tokens:
+    """A sentence's tokens, in order; each is made a `Token` only when it is looked at.
+
+    A sentence with a figure is tokenised whole, but most of its tokens are only
+    ever read as words (`words`) or as the figure they stand for (`figures`); a
+    `Token` object for every word of every such sentence was the largest single
+    cost of reading a sentence. Offsets are kept relative to the sentence and
+    made absolute on first use.
+    """
+
+    __slots__ = ("_base", "_spans", "_words", "figures", "_made")
+
+    def __init__(self, base: int, spans: list[tuple[int, int]], words: list[str], figures: list[int]) -> None:
+        self._base = base
+        self._spans = spans
+        self._words = words
+        #: For each token, the index of the figure it stands for, or -1.
+        self.figures = figures
+        self._made: list[Token | None] = [None] * len(spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __getitem__(self, i: int) -> Token:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._spans)))]  # type: ignore[return-value]
+        token = self._made[i]
+        if token is None:
+            start, end = self._spans[i]
+            token = self._made[i] = Token(start + self._base, end + self._base, self._words[i], self.figures[i])
+        return token
+
+    def __iter__(self) -> Iterator[Token]:
+        for i in range(len(self._spans)):
+            yield self[i]
+
+    def first_from(self, offset: int, default: int) -> int:
+        """The index of the first token that starts at or after `offset`, else `default`."""
+        relative = offset - self._base
+        return next((n for n, (start, _) in enumerate(self._spans) if start >= relative), default)
+
+
+def tokenize(text: str, start: int, end: int, figures: list[Figure], first_figure: int) -> tuple[Tokens, list[str], dict[int, int]]:
+    """Tokens of text[start:end], their words, and each figure's token: each figure from
+    `first_figure` on becomes one token (word `FIGURE`)."""
     # Matched in the lower-cased sentence (same length, so offsets carry over), the
     # words come out lower-cased with no slicing.
     lowered = text[start:end].lower().replace("’", "'")
-    tokens: list[Token] = []
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
+    token_figures: list[int] = []
+    figure_token: dict[int, int] = {}
     f = first_figure
     count = len(figures)
     pos = 0
+    size = end - start
     finditer = _TOKENS.finditer
     while True:
-        stop = figures[f].start - start if f < count and figures[f].start < end else end - start
-        tokens.extend([Token(m.start() + start, m.end() + start, m.group()) for m in finditer(lowered, pos, stop)])
-        if stop >= end - start:
-            return tokens
+        stop = figures[f].start - start if f < count and figures[f].start < end else size
+        found = list(finditer(lowered, pos, stop))
+        spans.extend([m.span() for m in found])
+        words.extend([m.group() for m in found])
+        token_figures.extend([-1] * len(found))
+        if stop >= size:
+            return Tokens(start, spans, words, token_figures), words, figure_token
         figure = figures[f]
-        tokens.append(Token(figure.start, figure.end, FIGURE, f))
+        figure_token[f] = len(spans)
+        spans.append((figure.start - start, figure.end - start))
+        words.append(FIGURE)
+        token_figures.append(f)
         pos = figure.end - start
         f += 1
 
@@ -125,10 +179,9 @@ def read_sentence(
     one last named before it; "the disaster" is a mention of the kind the
     source names most.
     """
-    tokens = tokenize(text, start, end, figures, first_figure)
-    words = [t.word for t in tokens]
+    tokens, words, figure_token = tokenize(text, start, end, figures, first_figure)
     reading = SentenceReading(tokens, words)
-    reading.figure_token = {t.figure: i for i, t in enumerate(tokens) if t.figure >= 0}
+    reading.figure_token = figure_token
     reading.clauses = clause_of(words)
     reading.places = _places(text, tokens, words, lexicon)
     reading.events = _events(text, tokens, words, figures, lexicon, reading.places, names or _NO_EVENTS)
@@ -152,7 +205,7 @@ _LOCATIVE = frozenset("in inside across throughout near at into".split())
 _TARGETING = frozenset("with against".split())
 
 
-def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) -> list[tuple[int, str]]:
+def _places(text: str, tokens: Tokens, words: list[str], lexicon: Lexicon) -> list[tuple[int, str]]:
     """Places the sentence puts things in: a place name after a locative preposition.
 
     "held in Gaza", "killed 17 people in central Gaza", "in the Gaza Strip";
@@ -195,13 +248,13 @@ def _places(text: str, tokens: list[Token], words: list[str], lexicon: Lexicon) 
     return places
 
 
-def _place_at(text: str, tokens: list[Token], words: list[str], j0: int, lexicon: Lexicon, *, targeting: bool) -> tuple[int, int, str] | None:
+def _place_at(text: str, tokens: Tokens, words: list[str], j0: int, lexicon: Lexicon, *, targeting: bool) -> tuple[int, int, str] | None:
     """The place named at token `j0` (after an optional "the"): its first and last token and name."""
     n = len(words)
     j = j0
     if words[j] == "the" and j + 1 < n:
         j += 1
-    if tokens[j].figure >= 0:
+    if tokens.figures[j] >= 0:
         return None
     hit = lexicon.places.match_at(words, j)
     if hit is None and j > j0:
@@ -218,7 +271,7 @@ def _place_at(text: str, tokens: list[Token], words: list[str], j0: int, lexicon
     original = text[tokens[j].start : tokens[j].end]
     if _CAPITALISED.fullmatch(original) and words[j] not in _NOT_PLACES and words[j] not in lexicon.parties.by_first and words[j] not in lexicon.event_cues.by_first:
         k = j
-        while k + 1 < n and tokens[k + 1].figure < 0 and _CAPITALISED.fullmatch(text[tokens[k + 1].start : tokens[k + 1].end]):
+        while k + 1 < n and tokens.figures[k + 1] < 0 and _CAPITALISED.fullmatch(text[tokens[k + 1].start : tokens[k + 1].end]):
             if words[k + 1] in lexicon.event_cues.by_first:
                 return None  # "in the Woolsey Fire": an event's name, not a place
             k += 1
@@ -242,7 +295,7 @@ _SUBJECT_VERBS = frozenset("has have had is was were will would said says say to
 
 def _events(
     text: str,
-    tokens: list[Token],
+    tokens: Tokens,
     words: list[str],
     figures: list[Figure],
     lexicon: Lexicon,
@@ -387,14 +440,14 @@ class SourceEvents:
 _NO_EVENTS = SourceEvents()
 
 
-def _prefixed_name(text: str, tokens: list[Token], i: int, kind: str, names: SourceEvents) -> tuple[int, str] | None:
+def _prefixed_name(text: str, tokens: Tokens, i: int, kind: str, names: SourceEvents) -> tuple[int, str] | None:
     """The name before a capitalised cue at token `i`, if the source names an event of the
     kind that way ("the Camp Fire"): its first token and the name as written."""
     if not names.prefixed or not text[tokens[i].start : tokens[i].start + 1].isupper():
         return None
     for k in (3, 2, 1):
         first = i - k
-        if first < 0 or any(tokens[j].figure >= 0 for j in range(first, i)):
+        if first < 0 or any(tokens.figures[j] >= 0 for j in range(first, i)):
             continue
         written = text[tokens[first].start : tokens[i - 1].end]
         if names.prefixed.get(" ".join(written.lower().split())) == kind:
@@ -407,7 +460,7 @@ def _prefixed_name(text: str, tokens: list[Token], i: int, kind: str, names: Sou
 _NEW_OR_ANY = frozenset("a an another any every each no other".split())
 
 
-def _not_an_event(text: str, tokens: list[Token], i: int, length: int, lexicon: Lexicon) -> bool:
+def _not_an_event(text: str, tokens: Tokens, i: int, length: int, lexicon: Lexicon) -> bool:
     """Whether the capitalised cue at token `i` ends a name that is no event ("Cal Fire")."""
     if not lexicon.not_event_names or not text[tokens[i].start : tokens[i].start + 1].isupper():
         return False
@@ -448,7 +501,7 @@ def _known_name(text: str, token: Token, word: str, names: SourceEvents) -> str 
 
 
 def _event_date(
-    text: str, tokens: list[Token], words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon, *, modifiable: bool = True, kind: str = ""
+    text: str, tokens: Tokens, words: list[str], figures: list[Figure], first: int, last: int, lexicon: Lexicon, *, modifiable: bool = True, kind: str = ""
 ) -> tuple[int | None, DateRole]:
     """The date figure that dates an event cue, and whether it gives its start or end.
 
@@ -463,10 +516,10 @@ def _event_date(
     j = first - 1
     steps = 0
     while modifiable and j >= 0 and steps < 4:
-        if tokens[j].figure >= 0:
-            value = figures[tokens[j].figure].value
+        if tokens.figures[j] >= 0:
+            value = figures[tokens.figures[j]].value
             if isinstance(value, DateValue):
-                return tokens[j].figure, DateRole.OCCURRENCE
+                return tokens.figures[j], DateRole.OCCURRENCE
             j -= 1
             steps += 1
             continue
@@ -485,11 +538,11 @@ def _event_date(
     steps = 0
     relative = crossed = False
     while j < n and steps < (_RELATIVE_REACH if relative else 10) and not _inside_of_phrase(words, tokens, first, text):
-        if tokens[j].figure >= 0:
-            if isinstance(figures[tokens[j].figure].value, DateValue):
+        if tokens.figures[j] >= 0:
+            if isinstance(figures[tokens.figures[j]].value, DateValue):
                 if crossed and role is DateRole.OCCURRENCE and words[j - 1] not in _TIME_PREPOSITIONS:
                     break
-                return tokens[j].figure, role
+                return tokens.figures[j], role
             if not relative:
                 break
             crossed = True
@@ -537,13 +590,13 @@ def _kind_cue(table: PhraseTable, words: list[str], j: int, kind: str) -> bool:
     return hit is not None and kind in hit[1]
 
 
-def _kind_start_ahead(words: list[str], tokens: list[Token], j: int, kind: str, lexicon: Lexicon) -> int | None:
+def _kind_start_ahead(words: list[str], tokens: Tokens, j: int, kind: str, lexicon: Lexicon) -> int | None:
     """The token after a start verb of the kind within a few words from `j`, with no
     punctuation, figure or other event between ("overran within hours of igniting")."""
     if not kind or kind not in lexicon.kind_start_cues_kinds:
         return None
     for k in range(j + 1, min(len(words), j + _START_AHEAD)):
-        if tokens[k].figure >= 0 or words[k] in (",", ";", ":", "(", ")", "—", "–") or words[k] in lexicon.event_starters:
+        if tokens.figures[k] >= 0 or words[k] in (",", ";", ":", "(", ")", "—", "–") or words[k] in lexicon.event_starters:
             return None
         hit = lexicon.kind_start_cues.values_at(words, k) if words[k] in lexicon.kind_start_cues.by_first else None
         if hit is not None and kind in hit[1]:
@@ -582,7 +635,7 @@ def _content_word(word: str, token: Token, text: str) -> bool:
     return word not in _DATE_BRIDGE and not original[:1].isupper() and not word.isdigit()
 
 
-def _inside_of_phrase(words: list[str], tokens: list[Token], first: int, text: str) -> bool:
+def _inside_of_phrase(words: list[str], tokens: Tokens, first: int, text: str) -> bool:
     """Whether the cue is the object of "of"/"from" ("the site of the collapse"), names skipped."""
     k = first - 1
     while k >= 0 and (words[k] in ("the", "a", "an") or text[tokens[k].start : tokens[k].start + 1].isupper()):
@@ -695,7 +748,7 @@ _OUTBREAK_REACH = 40
 
 
 def _attributions(
-    text: str, tokens: list[Token], words: list[str], lexicon: Lexicon, places: frozenset[str] = frozenset()
+    text: str, tokens: Tokens, words: list[str], lexicon: Lexicon, places: frozenset[str] = frozenset()
 ) -> list[tuple[int, int, tuple[str, str | None, str | None, str | None]]]:
     """Every attributing phrase in a sentence: (start, end, (phrase, who, party id, side)).
 
@@ -714,9 +767,10 @@ def _attributions(
         found.append((tokens[first].start, tokens[last].end, (phrase, who, party, side)))
 
     starters = lexicon.attribution_triggers
+    token_figures = tokens.figures
     for k in range(n):
         word = words[k]
-        if tokens[k].figure >= 0 or (word not in starters and not word.endswith("'s")):
+        if token_figures[k] >= 0 or (word not in starters and not word.endswith("'s")):
             continue
         hit = lexicon.attribution_before.match_at(words, k)
         if hit:
@@ -734,8 +788,8 @@ def _attributions(
         hit = lexicon.attribution_verbs.match_at(words, k)
         if hit:
             j = k - 1
-            while j >= 0 and (words[j] in _BETWEEN_WHO_AND_VERB or (tokens[j].figure >= 0 and j >= 1 and words[j - 1] == "on")):
-                j -= 2 if tokens[j].figure >= 0 else 1
+            while j >= 0 and (words[j] in _BETWEEN_WHO_AND_VERB or (token_figures[j] >= 0 and j >= 1 and words[j - 1] == "on")):
+                j -= 2 if token_figures[j] >= 0 else 1
             who = _name_before(text, tokens, words, j, lexicon)
             if who is not None:
                 add(who[0], k + hit[0] - 1, who[0], who[1])
@@ -779,7 +833,7 @@ def _is_name_word(text: str, token: Token, word: str, lexicon: Lexicon) -> bool:
 
 
 def _name_before(
-    text: str, tokens: list[Token], words: list[str], end: int, lexicon: Lexicon, *, skip_modifiers: bool = False
+    text: str, tokens: Tokens, words: list[str], end: int, lexicon: Lexicon, *, skip_modifiers: bool = False
 ) -> tuple[int, int] | None:
     """The party named by the words ending at `end`: a known party, or a run of names and speaker nouns."""
     if end < 0:
@@ -787,7 +841,7 @@ def _name_before(
     if skip_modifiers:
         # "a Harvard-led household survey": skip up to two lower-case modifiers before the noun.
         steps = 0
-        while end >= 0 and steps < 2 and not _is_name_word(text, tokens[end], words[end], lexicon) and words[end] not in ("the", "a", "an", ",") and tokens[end].figure < 0:
+        while end >= 0 and steps < 2 and not _is_name_word(text, tokens[end], words[end], lexicon) and words[end] not in ("the", "a", "an", ",") and tokens.figures[end] < 0:
             end -= 1
             steps += 1
         if end < 0:
@@ -805,7 +859,7 @@ def _name_before(
     return first, end
 
 
-def _name_after(text: str, tokens: list[Token], words: list[str], start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+def _name_after(text: str, tokens: Tokens, words: list[str], start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The party named by the words from `start`: a known party, or a run of names and speaker nouns."""
     n = len(words)
     if start >= n:
@@ -824,7 +878,7 @@ def _name_after(text: str, tokens: list[Token], words: list[str], start: int, le
     while last < n and last - start < 6 and (
         _is_name_word(text, tokens[last], words[last], lexicon)
         or (last > start and words[last] in ("of", "for"))
-        or (last + 1 < n and words[last + 1] in lexicon.speakers and tokens[last].figure < 0)  # "Gaza health ministry"
+        or (last + 1 < n and words[last + 1] in lexicon.speakers and tokens.figures[last] < 0)  # "Gaza health ministry"
     ):
         last += 1
     last -= 1
@@ -833,7 +887,7 @@ def _name_after(text: str, tokens: list[Token], words: list[str], start: int, le
     return (start, last) if last >= start else None
 
 
-def _speaker_after(tokens: list[Token], words: list[str], start: int, lexicon: Lexicon) -> tuple[int, int] | None:
+def _speaker_after(tokens: Tokens, words: list[str], start: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """A common-noun speaker after "according to": "the rebels", "opposition leaders", "a
     spokesman for the army", "figures from the health ministry" (the ministry). Not a phrase
     that names no one ("according to plan", "according to reports")."""
@@ -843,7 +897,7 @@ def _speaker_after(tokens: list[Token], words: list[str], start: int, lexicon: L
         k += 1
     last = None
     m = k
-    while m < n and m - k < 7 and tokens[m].figure < 0 and words[m].replace("'", "").replace("-", "").isalnum():
+    while m < n and m - k < 7 and tokens.figures[m] < 0 and words[m].replace("'", "").replace("-", "").isalnum():
         if words[m] in _SPEAKER_STOPS:
             if words[m] not in ("of", "for", "from", "by") or last is None or m + 1 >= n:
                 break

@@ -14,6 +14,7 @@ Read on the sentence's tokens around a count:
 from __future__ import annotations
 
 import datetime as dt
+from itertools import accumulate
 
 from ..model import DatePrecision, DateValue
 from .figures import Figure
@@ -114,15 +115,20 @@ def _as_of_candidates(reading: SentenceReading, figures: list[Figure]) -> tuple[
     dated_events = {cue.date_figure for cue in reading.events if cue.date_figure is not None}
     words = reading.words
     candidates: list[tuple[int, DateValue]] = []
-    counts_before = [0]
-    for k, token in enumerate(reading.tokens):
-        value = figures[token.figure].value if token.figure >= 0 else None
-        counts_before.append(counts_before[-1] + (value is not None and not isinstance(value, DateValue)))
-        if not isinstance(value, DateValue) or token.figure in dated_events:
+    # Only a sentence's figure tokens count or date anything: the other tokens are
+    # passed over in C (the tally) rather than one by one.
+    is_count = [0] * len(words)
+    for figure, k in reading.figure_token.items():  # in token order
+        value = figures[figure].value
+        if not isinstance(value, DateValue):
+            is_count[k] = 1
+            continue
+        if figure in dated_events:
             continue
         if k == 0 or words[k - 1] not in _AS_OF_INTRODUCERS or value.precision not in (DatePrecision.DAY, DatePrecision.WEEK):
             continue
         candidates.append((k, value))
+    counts_before = [0, *accumulate(is_count)]
     reading.as_of_candidates = (candidates, counts_before)
     return reading.as_of_candidates
 

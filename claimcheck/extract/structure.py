@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .reading import FIGURE, Token
+from .reading import FIGURE, Tokens
 
 __all__ = ["Structure", "find_structures"]
 
@@ -47,29 +47,29 @@ class Structure:
     derived: list[tuple[int, list[int]]] = field(default_factory=list)
 
 
-def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> Structure:
+def find_structures(tokens: Tokens, words: list[str], counts: set[int]) -> Structure:
     """Find including-parts, partitives and breakdowns among the count figures in `counts`."""
     s = Structure()
     n = len(tokens)
-    positions = [i for i, t in enumerate(tokens) if t.figure in counts]
+    positions = [i for i, figure in enumerate(tokens.figures) if figure in counts]
     for i in positions:
-        fig = tokens[i].figure
+        fig = tokens.figures[i]
         # Partitive: "N of the M".
         j = i + 1
         if j < n and words[j] == "of":
             k = j + 1
             while k < n and words[k] in ("the", "those", "these") and k < j + 3:
                 k += 1
-            if k < n and tokens[k].figure in counts:
-                s.partitive[fig] = tokens[k].figure
+            if k < n and tokens.figures[k] in counts:
+                s.partitive[fig] = tokens.figures[k]
             elif k < n and words[k] in _PRONOUNS and k == j + 1:
                 # "killed 44 people, two of them in the Woolsey Fire": a part of the count
                 # before it, as are the items listed with it ("seven of them in Paradise and
                 # one in Magalia").
-                at = next((w for w in range(i - 1, -1, -1) if tokens[w].figure in counts), None)
+                at = next((w for w in range(i - 1, -1, -1) if tokens.figures[w] in counts), None)
                 if at is not None and ";" not in words[at:i]:
                     for p in _list_after(tokens, words, i, counts):
-                        s.partitive.setdefault(p, tokens[at].figure)
+                        s.partitive.setdefault(p, tokens.figures[at])
         # Including: "W …, including P".
         for k in range(i + 1, min(n, i + 10)):
             if words[k] == FIGURE or words[k] in (";", "—", "–", "("):
@@ -85,7 +85,7 @@ def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> 
         # Breakdown: "W NOUN — A, B and C —"; a date may stand between ("reached 78 on
         # Wednesday: 58 in Bihar, 16 in Uttar Pradesh, three … and one …"), another count not.
         k = i + 1
-        while k < n and k < i + 6 and not (words[k] == FIGURE and tokens[k].figure in counts) and words[k] not in _OPEN and words[k] not in (",", ";"):
+        while k < n and k < i + 6 and not (words[k] == FIGURE and tokens.figures[k] in counts) and words[k] not in _OPEN and words[k] not in (",", ";"):
             k += 1
         if k < n and words[k] in _OPEN:
             parts = _list_after(tokens, words, k + 1, counts, closers=_CLOSE[words[k]])
@@ -97,12 +97,12 @@ def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> 
     for k, word in enumerate(words):
         if word not in ("—", "–", ":"):
             continue
-        if k == 0 or tokens[k - 1].figure >= 0:
+        if k == 0 or tokens.figures[k - 1] >= 0:
             continue
         back = k - 1
-        while back >= 0 and words[back] not in (",", ";", "—", "–", "(") and tokens[back].figure < 0 and k - back < 6:
+        while back >= 0 and words[back] not in (",", ";", "—", "–", "(") and tokens.figures[back] < 0 and k - back < 6:
             back -= 1
-        if back >= 0 and tokens[back].figure in counts and back > k - 6:
+        if back >= 0 and tokens.figures[back] in counts and back > k - 6:
             continue  # the whole has a figure: a breakdown, handled above
         parts = _list_after(tokens, words, k + 1, counts, closers=_CLOSE.get(word, ()))
         if len(parts) >= 2 and not any(p in s.part_of for p in parts):
@@ -110,7 +110,7 @@ def find_structures(tokens: list[Token], words: list[str], counts: set[int]) -> 
     return s
 
 
-def _list_after(tokens: list[Token], words: list[str], start: int, counts: set[int], closers: tuple[str, ...] = (), item_words: int = 5) -> list[int]:
+def _list_after(tokens: Tokens, words: list[str], start: int, counts: set[int], closers: tuple[str, ...] = (), item_words: int = 5) -> list[int]:
     """The count figures listed from `start`: "A NOUN, B NOUN and C NOUN", up to a closer or the clause end."""
     parts: list[int] = []
     n = len(tokens)
@@ -121,14 +121,14 @@ def _list_after(tokens: list[Token], words: list[str], start: int, counts: set[i
         word = words[k]
         if word in closers or word in (";", ")") or (word in ("—", "–") and not closers):
             break
-        if tokens[k].figure >= 0:
-            if tokens[k].figure not in counts:
+        if tokens.figures[k] >= 0:
+            if tokens.figures[k] not in counts:
                 break
             if not expect_figure and parts:
                 # Two figures with no separator between: "N of the M" inside an item.
                 k += 1
                 continue
-            parts.append(tokens[k].figure)
+            parts.append(tokens.figures[k])
             expect_figure = False
             span_words = 0
         elif word in _LIST_WORDS:

@@ -68,7 +68,7 @@ def _introduces_end(words: list[str], tokens: list, token: int, lexicon: Lexicon
         return False
     if lexicon.window_end_cues.match_ending_at(words, token - 1):
         return True
-    return token >= 3 and words[token - 1] in lexicon.range_joiners and tokens[token - 2].figure >= 0 and words[token - 3] in lexicon.range_openers
+    return token >= 3 and words[token - 1] in lexicon.range_joiners and tokens.figures[token - 2] >= 0 and words[token - 3] in lexicon.range_openers
 
 
 def _estimate_before(reading: SentenceReading, token: int, counts: dict[int, Claim], vocabulary: Vocabulary) -> Claim | None:
@@ -101,7 +101,7 @@ def _study_noun(reading: SentenceReading, token: int, count: Claim, lexicon: Lex
     if not any(_bare(w) in nouns for w in tokenize_phrase(count.attribution.text)):
         return None
     for k in range(token - 1, -1, -1):
-        if _bare(reading.words[k]) in nouns and reading.tokens[k].figure < 0:
+        if _bare(reading.words[k]) in nouns and reading.tokens.figures[k] < 0:
             return k
     return None
 

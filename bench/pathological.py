@@ -63,6 +63,8 @@ INPUTS: dict[str, Input] = {
         Input("figures-spaces", "12 ", 1 * MB, "small figures separated by spaces"),
         Input("run-on-sentence", "Hamas killed 12 people in the attack on Oct. 7, 2023, and ", 1 * MB, "one sentence that never ends, with figures, dates and events"),
         Input("run-on-events", "killed 1,200 people in the war, the ceasefire and the truce; ", 1 * MB, "one sentence with an event cue every few words"),
+        Input("run-on-lasting", "talks lasted 60 days in the war and ", 1 * MB, "one sentence of durations, each the length of an event before it"),
+        Input("run-on-durations", "21 months of war and the truce, ", 1 * MB, "one sentence of durations, each the length of an event after it"),
         Input("breakdown", "30 hostages — 20 civilians, five soldiers, ", 1 * MB, "an endless part/whole breakdown"),
         Input("newlines", "\n", 1 * MB, "empty lines"),
         Input("full-stops", ". ", 1 * MB, "sentences of nothing"),

@@ -43,6 +43,8 @@ SIZES = {
     "figures-spaces": 2_000,
     "run-on-sentence": 2_000,
     "run-on-events": 1_000,
+    "run-on-lasting": 31_250,
+    "run-on-durations": 31_250,
     "breakdown": 4_000,
     "newlines": 25_000,
     "full-stops": 25_000,
@@ -51,7 +53,9 @@ SIZES = {
 
 # "run-on-sentence" and "run-on-events" were cubic in the length of a sentence that
 # holds figures and event cues (reading._mark_outbreaks, pipeline._nearest_event):
-# both now look a bounded distance and count clause boundaries once per sentence.
+# both now look a bounded distance and count clause boundaries once per sentence. The durations
+# of a run-on sentence looked through all its cues for the event each measures (quadratic: 0.3 s
+# at 31,250 characters, 25 s at 500,000); they are sized so that quadratic growth meets the bound.
 
 
 def _cases() -> list[object]:

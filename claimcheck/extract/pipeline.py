@@ -780,15 +780,20 @@ def _cues_within(reading: SentenceReading, i: int, reach: int) -> list[EventCue]
     """The sentence's event cues, in order, that may stand within `reach` words of token `i`:
     those in the window when the cues come in text order (found by bisection, so that a
     sentence that runs on with a cue every few words is not read figure by cue), else all."""
-    if reading.cue_indices is None:
-        indices = [cue.index for cue in reading.events]
-        # Checked once a sentence, not once a figure: cues out of text order are kept as none
-        # (every cue is then looked at), so that the check does not make a run-on sentence quadratic.
-        reading.cue_indices = indices if all(a <= b for a, b in zip(indices, indices[1:])) else []
-    indices = reading.cue_indices
+    indices = _cue_indices(reading)
     if len(indices) < 16:
         return reading.events
     return reading.events[bisect.bisect_left(indices, i - reach) : bisect.bisect_right(indices, i + reach)]
+
+
+def _cue_indices(reading: SentenceReading) -> list[int]:
+    """Each event cue's token index, in cue order, when the cues come in text order; else empty
+    (every cue is then looked at). Worked out once a sentence, not once a figure, so that a
+    sentence that runs on is not read figure by cue."""
+    if reading.cue_indices is None:
+        indices = [cue.index for cue in reading.events]
+        reading.cue_indices = indices if all(a <= b for a, b in zip(indices, indices[1:])) else []
+    return reading.cue_indices
 
 
 def _cues_dated_by(reading: SentenceReading) -> dict[int, list[EventCue]]:
@@ -920,22 +925,40 @@ def _duration_event(reading: SentenceReading, i: int, lexicon: Lexicon | None = 
     while k >= 0 and words[k] == "for":
         k -= 1
     if k >= 0 and words[k] in _LASTING:
-        semicolons = _boundaries(reading)[0]
-        subject = [cue for cue in reading.events if cue.index < k and not _clause_break(reading, cue.index, k) and semicolons[k] == semicolons[cue.index]]
-        if subject:
-            return subject[-1].mention
-    for cue in reading.events:
+        subject = _subject_before(reading, k)
+        if subject is not None:
+            return subject.mention
+    near = _cues_within(reading, i, 4)
+    for cue in near:
         if i < cue.index <= i + 4 and _DURATION_TO_EVENT.isdisjoint(words[i + 1 : cue.index]):
             return cue.mention
-    for cue in reading.events:
+    for cue in near:
         if cue.index < i and i - cue.index <= 4 and not any(w in (";",) for w in words[cue.index : i]):
             return cue.mention
     if lexicon is not None and i + 2 < len(words) and words[i + 1] in lexicon.effort_nouns and words[i + 2] in ("against", "with"):
         # "a 17-day fight against the deadliest and most destructive wildfire in California history"
-        for cue in reading.events:
+        for cue in _cues_within(reading, i, 2 + _EFFORT_REACH):
             if i + 2 < cue.index <= i + 2 + _EFFORT_REACH and not any(w in _BREAK_WORDS or w == FIGURE for w in words[i + 3 : cue.index]):
                 return cue.mention
     return None
+
+
+def _subject_before(reading: SentenceReading, k: int) -> EventCue | None:
+    """The last event cue before token `k` in its clause and between the same semicolons: the
+    subject of a verb of lasting at `k` ("The truce in Dorvia … lasted 54 days")."""
+    semicolons, breaks = _boundaries(reading)
+
+    def same_clause(cue: EventCue) -> bool:
+        return breaks[k] == breaks[cue.index] and semicolons[k] == semicolons[cue.index]
+
+    indices = _cue_indices(reading)
+    if len(indices) == len(reading.events):
+        # In text order, the cues in k's clause before it are the last ones before it (the
+        # counts only grow): the last cue before k is the subject if any cue is.
+        j = bisect.bisect_left(indices, k) - 1
+        return reading.events[j] if j >= 0 and same_clause(reading.events[j]) else None
+    subject = [cue for cue in reading.events if cue.index < k and same_clause(cue)]
+    return subject[-1] if subject else None
 
 
 #: How many words may stand between "a 17-day fight against" and the event's cue.
@@ -945,7 +968,7 @@ _BREAK_WORDS = frozenset(", ; : ( ) — –".split())
 
 def _event_after(reading: SentenceReading, k: int) -> EventMention | None:
     """The event named right after token `k` ("after the earthquake", "since the war began")."""
-    for cue in reading.events:
+    for cue in _cues_within(reading, k, 4):
         if k < cue.index <= k + 4 and _DURATION_TO_EVENT.isdisjoint(reading.words[k + 1 : cue.index]):
             return cue.mention
     return None

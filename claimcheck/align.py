@@ -407,8 +407,12 @@ class _EventResolver:
             keep.merged_from += gone.merged_from
             gone_to[id(gone)] = keep
             resume = min([at, *partnered_by[id(keep)], *([index[id(keep)]] if id(keep) in index else [])])
-            self.clusters.remove(gone)
-            self._of_kind[gone.kind].remove(gone)
+        if gone_to:
+            # Dropped once, after the merges (which read neither list): removing each merged
+            # cluster as it went was a pass over all clusters a merge, quadratic in the corpus.
+            self.clusters = [c for c in self.clusters if id(c) not in gone_to]
+            for kind, clusters in self._of_kind.items():
+                self._of_kind[kind] = [c for c in clusters if id(c) not in gone_to]
         self._dated_by_month.clear()  # only `_place_dated` used these, and it is done
         self._dated_wide.clear()
         for key, cluster in self.cluster_of.items():

@@ -191,13 +191,35 @@ def find_conflicts(claims: list[Claim], weight: WeightOf = _equal) -> list[Confl
     conflicts += _clusters(outliers, consensus_strict, "strict", year, weight)
     consensus_news, outliers_news = _split(consensus_strict, "newsroom", year, weight)
     conflicts += _clusters(outliers_news, consensus_news, "newsroom", year, weight)
+    if unknown:
+        # Against the tightest ends of the consensus, not claim by claim: a big group's
+        # year-less dates against every consensus claim were quadratic in the group.
+        ends = {
+            "strict": _tightest_ends([interval_of(b, "strict", year) for b in consensus_strict]),
+            "newsroom": _tightest_ends([interval_of(b, "newsroom", year) for b in consensus_news]),
+        }
     for c in unknown:
         for reading in ("strict", "newsroom"):
             base = consensus_strict if reading == "strict" else consensus_news
-            if base and not all(interval_of(c, reading, year).overlaps(interval_of(b, reading, year)) for b in base):
+            if base and not interval_of(c, reading, year).overlaps(ends[reading]):
                 conflicts.append(Conflict([c], base, reading))
                 break
     return conflicts
+
+
+def _tightest_ends(intervals: list[Interval]) -> Interval:
+    """The highest low end and the lowest high end of `intervals` (at one point, an open end
+    before a closed one), as one interval — which may be empty.
+
+    An interval overlaps every one of `intervals` exactly when it overlaps this:
+    each half of the overlap test (its low end below their high ends, their low
+    ends below its high end) depends only on the tightest end.
+    """
+    lows = [(i.low, i.low_open) for i in intervals if i.low is not None]
+    highs = [(i.high, not i.high_open) for i in intervals if i.high is not None]
+    low, low_open = max(lows) if lows else (None, False)
+    high, high_closed = min(highs) if highs else (None, True)
+    return Interval(low=low, high=high, low_open=low_open, high_open=not high_closed)
 
 
 def _clusters(outliers: list[Claim], consensus: list[Claim], reading: ReadingName, year: int | None, weight: WeightOf = _equal) -> list[Conflict]:

@@ -843,11 +843,6 @@ def _boundaries(reading: SentenceReading) -> tuple[list[int], list[int]]:
     return reading.boundaries
 
 
-def _clause_break(reading: SentenceReading, lo: int, hi: int) -> bool:
-    """Whether a clause boundary lies between tokens `lo` and `hi`: a dash, or a comma before a new clause."""
-    return _boundaries(reading)[1][hi] > _boundaries(reading)[1][lo]
-
-
 _CLAUSE_OPENERS = frozenset("and but while whereas although though which who when after before as so yet".split())
 
 

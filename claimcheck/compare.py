@@ -107,6 +107,7 @@ def build_report(
         override = config.severity.get(code) or config.severity.get(rule.name)
         if rule.scope == "suppression":
             continue  # applied after the report is built, on its findings (claimcheck.suppress)
+        found: Iterable[Discrepancy]
         if rule.scope == "group":
             found = (d for g in groups for d in rule.check(context, group=g))
         elif rule.scope == "source":

@@ -21,7 +21,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -65,7 +65,7 @@ class _Run:
         # Results travel in user_properties, so that they also reach the
         # controller when pytest-xdist runs the cases in worker processes.
         if report.when == "call":
-            self.results.extend(value for name, value in report.user_properties if name == _PROPERTY)
+            self.results.extend(cast("dict[str, Any]", value) for name, value in report.user_properties if name == _PROPERTY)
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if not self.results:
@@ -174,7 +174,7 @@ def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
-class CaseFolder(pytest.Dir):
+class CaseFolder(pytest.Dir):  # type: ignore[misc]  # Dir is final to type checkers; its collect() of ordinary files is what we extend
     """A configured case root, or a folder below one: its case folders become `Case` items.
 
     Anything else in it is collected as pytest would anyway.

@@ -78,7 +78,9 @@ class References:
         names = {os.path.basename(p) for p in targets}
 
         def is_draft(path: str | None, role: object) -> bool:
-            return bool(path) and os.path.normcase(os.path.basename(path)) in names and role not in (Role.LEDGER, Role.LEDGER.value) and _absolute(path) in targets  # type: ignore[arg-type]
+            if not path or role in (Role.LEDGER, Role.LEDGER.value):
+                return False
+            return os.path.normcase(os.path.basename(path)) in names and _absolute(path) in targets
 
         self.sources = [s for s in self.sources if not is_draft(s.path, s.role)]
         for f in self.claims_files:

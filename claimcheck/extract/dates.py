@@ -178,12 +178,12 @@ def date_from_match(m: re.Match[str], lexicon: Lexicon, anchor: dt.date | None, 
     if g["rel"]:
         return _relative_period(g["rw"].lower(), g["ru"].lower(), anchor)
     if g["yday"]:
-        day = anchor - dt.timedelta(days=1)
-        return _value(day, day, DatePrecision.DAY, year_stated=False, resolved=True, anchor=anchor)
+        that_day = anchor - dt.timedelta(days=1)
+        return _value(that_day, that_day, DatePrecision.DAY, year_stated=False, resolved=True, anchor=anchor)
     if g["wd"]:
         weekday = lexicon.weekday_number[g["wd"].rstrip(".").lower()]
-        day = _weekday(weekday, anchor, future, relation)
-        return _value(day, day, DatePrecision.DAY, year_stated=False, resolved=True, anchor=anchor)
+        that_day = _weekday(weekday, anchor, future, relation)
+        return _value(that_day, that_day, DatePrecision.DAY, year_stated=False, resolved=True, anchor=anchor)
     if g["mon"]:
         month = month_of("mon")
         year = _month_year(month, anchor, relation or ("future" if future else ""))

@@ -414,10 +414,10 @@ def _build(v: Vocabulary) -> Lexicon:
     unit_days: dict[str, tuple[float, float, float]] = {}
     unit_of_word: list[tuple[re.Pattern[str], str]] = []
     unit_words: list[str] = []
-    for entry in du.units:
-        unit_days[entry.unit] = (entry.days, entry.strict_slack, entry.calendar_days)
-        for word in entry.words:
-            unit_of_word.append((re.compile(rf"(?:{word})\Z", re.IGNORECASE), entry.unit))
+    for unit_entry in du.units:
+        unit_days[unit_entry.unit] = (unit_entry.days, unit_entry.strict_slack, unit_entry.calendar_days)
+        for word in unit_entry.words:
+            unit_of_word.append((re.compile(rf"(?:{word})\Z", re.IGNORECASE), unit_entry.unit))
             unit_words.append(word)
     unit_alt = _alternation(unit_words)
     number_any = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,3}}|\d{{1,6}}(?:\.\d{{1,2}})?|{hundred}|{small})"
@@ -470,17 +470,17 @@ def _build(v: Vocabulary) -> Lexicon:
             measure_unless[m.id] = PhraseTable()
             for phrase in m.unless:
                 measure_unless[m.id].add(phrase, True)
-        cue = MeasureCue(m.id, frozenset(m.heads), m.kind)
+        measure_cue = MeasureCue(m.id, frozenset(m.heads), m.kind)
         for phrase in m.nouns:
-            measure_nouns.add(phrase, cue)
+            measure_nouns.add(phrase, measure_cue)
         for phrase in m.verbs:
-            measure_verbs.add(phrase, cue)
+            measure_verbs.add(phrase, measure_cue)
         for phrase in m.predicates:
-            measure_predicates.add(phrase, cue)
+            measure_predicates.add(phrase, measure_cue)
         for phrase in m.modifiers:
-            measure_modifiers.add(phrase, cue)
+            measure_modifiers.add(phrase, measure_cue)
         for phrase in m.subjects:
-            measure_subjects.add(phrase, cue)
+            measure_subjects.add(phrase, measure_cue)
 
     populations = PhraseTable()
     population_dimension: dict[str, str] = {}
@@ -618,8 +618,8 @@ def _build(v: Vocabulary) -> Lexicon:
         trigger_kind[form] = "date"
     for word in [*d.month_parts, "last", "next", "this", "past", "coming", "yesterday"]:
         trigger_kind[word.lower()] = "date"
-    for entry in du.units:
-        base = entry.unit
+    for unit_entry in du.units:
+        base = unit_entry.unit
         trigger_kind.setdefault(base, "unit")
         trigger_kind.setdefault(base + "long", "unit")
     trigger = re.compile(r"(?<![\d])(?P<digit>\d)|(?<![\w])(?P<word>" + trie_pattern(_cased(trigger_kind)) + r")(?![a-zA-Z])")

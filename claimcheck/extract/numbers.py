@@ -8,6 +8,7 @@ newsroom means by it. Both depend on the qualifier and the figure's rounding.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from .._build import build
 from ..model import Interval, Qualifier, Quantity
@@ -236,7 +237,8 @@ def qualifier_before(text: str, start: int, table: PhraseTable) -> tuple[Qualifi
     hit = table.match_ending_at(words, len(words) - 1)
     if hit is None:
         return None
-    length, (kind, blocked) = hit  # type: ignore[misc]
+    length, entry = hit
+    kind, blocked = cast("tuple[str, frozenset[str]]", entry)
     first = len(tokens) - length
     for a, b in zip(tokens[first:-1], tokens[first + 1 :]):
         if text[a.end() : b.start()].strip():

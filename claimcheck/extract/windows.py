@@ -25,7 +25,7 @@ from .._build import build
 from ..model import Claim, DateRole, DateValue, EventMention
 from ..vocabulary import Vocabulary
 from .lexicon import Lexicon, tokenize_phrase
-from .reading import SentenceReading
+from .reading import SentenceReading, Tokens
 
 __all__ = ["window_end"]
 
@@ -61,7 +61,7 @@ def window_end(reading: SentenceReading, token: int, value: DateValue, counts: d
     )
 
 
-def _introduces_end(words: list[str], tokens: list, token: int, lexicon: Lexicon) -> bool:  # type: ignore[type-arg]
+def _introduces_end(words: list[str], tokens: Tokens, token: int, lexicon: Lexicon) -> bool:
     """"through December 2017", "a window that closed in December 2017"; or the second
     date of "between Sept. 20 and Dec. 31, 2017", "from September 2017 to February 2018"."""
     if token == 0:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, cast
 
 from ..config import Config
 from ..model import Claim, Role, Source
@@ -65,20 +65,21 @@ class RuleContext:
         """The claims of a group (looked up once a group: every rule asks, and a corpus's
         largest groups hold thousands of claims)."""
         key = (_MEMBERS, group.id)
-        found = self.cache.get(key)
+        found = cast("tuple[Claim, ...] | None", self.cache.get(key))
         if found is None:
-            found = self.cache[key] = tuple(self.claims[i] for i in group.claim_ids)
-        return list(found)  # type: ignore[arg-type]
+            found = tuple(self.claims[i] for i in group.claim_ids)
+            self.cache[key] = found
+        return list(found)
 
     def claims_of(self, source_id: str) -> list[Claim]:
         """The claims of one source (indexed on first use, so a rule per source stays linear)."""
-        index = self.cache.get(_BY_SOURCE)
+        index = cast("dict[str, list[Claim]] | None", self.cache.get(_BY_SOURCE))
         if index is None:
             index = {}
             for claim in self.claims.values():
                 index.setdefault(claim.source_id, []).append(claim)
             self.cache[_BY_SOURCE] = index
-        return index.get(source_id, [])  # type: ignore[union-attr]
+        return index.get(source_id, [])
 
     def role(self, claim: Claim) -> Role:
         """The role of the source a claim comes from (reference, draft or ledger)."""

@@ -60,20 +60,20 @@ class CumulativeDecrease(Rule):
             pending.append(claim)
             for reading in ("strict", "newsroom"):
                 # Comparable: the same party, or a figure attributed to no one on either side.
-                key = attribution_key(claim)
+                party = attribution_key(claim)
                 comparable = [
                     e
                     for (r, k), e in best.items()
-                    if r == reading and e.source_id != claim.source_id and (k is None or key is None or same_name(k, key))
+                    if r == reading and e.source_id != claim.source_id and (k is None or party is None or same_name(k, party))
                 ]
-                earlier = max(comparable, key=lambda e: _low(e, reading), default=None)
-                if earlier is None:
+                highest = max(comparable, key=lambda e: _low(e, reading), default=None)
+                if highest is None:
                     continue
                 high = interval_of(claim, reading).high  # type: ignore[arg-type]
-                if high is not None and high < _low(earlier, reading) and context.concerns([claim]):
-                    if _repeats_the_other_side(claim, earlier, context.members(group), reading, opposing):
+                if high is not None and high < _low(highest, reading) and context.concerns([claim]):
+                    if _repeats_the_other_side(claim, highest, context.members(group), reading, opposing):
                         continue
-                    yield self._discrepancy(context, group, claim, earlier, reading)
+                    yield self._discrepancy(context, group, claim, highest, reading)
                     break
 
     def _discrepancy(self, context: RuleContext, group: ClaimGroup, later: Claim, earlier: Claim, reading: str) -> Discrepancy:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import DatePrecision, DateRole, DateValue, EventMention
@@ -44,7 +45,7 @@ class DayCount:
     first_token: int = -1
 
 
-def day_counts(reading: SentenceReading, figures_values: dict[int, object], lexicon: Lexicon) -> list[DayCount]:
+def day_counts(reading: SentenceReading, figures_values: Mapping[int, object], lexicon: Lexicon) -> list[DayCount]:
     """Every "DATE, the Nth day of EVENT" in a sentence (and its other orders, above);
     `figures_values` maps a figure's token index to its value."""
     n = len(reading.words)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from .._build import build
 from ..model import (
@@ -479,12 +480,11 @@ class _SourceReader:
                 break
         if measure is None or len(parts) < 2 or not all(isinstance(p.value, Quantity) for p in parts):
             return None
-        values = [p.value for p in parts]
-        assert all(isinstance(v, Quantity) for v in values)
-        strict = _sum_intervals([v.strict for v in values])  # type: ignore[union-attr]
-        newsroom = _sum_intervals([v.newsroom for v in values])  # type: ignore[union-attr]
-        exact = all(v.qualifier is Qualifier.EXACT for v in values)  # type: ignore[union-attr]
-        total = sum(v.value for v in values)  # type: ignore[union-attr]
+        values = [cast(Quantity, p.value) for p in parts]
+        strict = _sum_intervals([v.strict for v in values])
+        newsroom = _sum_intervals([v.newsroom for v in values])
+        exact = all(v.qualifier is Qualifier.EXACT for v in values)
+        total = sum(v.value for v in values)
         value = build(Quantity, 
             type="quantity",
             value=total,

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from .._build import build
 from ..model import DateRole, DateValue, EventMention
@@ -321,10 +322,10 @@ def _events(
                 found.append((i, i, names.kinds[name.lower()], None))
             i += 1
             continue
-        phase = lexicon.phase_cues.match_at(words, i)
-        if phase:
-            length, number = phase
-            found.append((i, i + length - 1, "", int(number)))  # type: ignore[arg-type]
+        phase_cue = lexicon.phase_cues.match_at(words, i)
+        if phase_cue:
+            length, number = phase_cue
+            found.append((i, i + length - 1, "", cast(int, number)))
             i += length
             continue
         cue = lexicon.event_cues.match_at(words, i)
@@ -934,11 +935,11 @@ def _party(who: str, lexicon: Lexicon, places: frozenset[str] = frozenset()) -> 
         words = words[1:]
         hit = hit or (lexicon.parties.match_at(words, 0) if words else None)
     if hit:
-        party_id, side = hit[1]  # type: ignore[misc]
+        party_id, side = cast("tuple[str, str | None]", hit[1])
         return party_id, side
     local = lexicon.local_parties.match_at(words, 0) if words and places else None
     if local and local[0] == len(words):
-        party_id, side, where = local[1]  # type: ignore[misc]
+        party_id, side, where = cast("tuple[str, str | None, frozenset[str]]", local[1])
         if where & places:
             return party_id, side
     bare = {w[:-2] if w.endswith("'s") else w for w in words}

@@ -438,12 +438,12 @@ class _EventResolver:
             self._index_kind(kind)
         pick = self._dated_of_kind[kind]
         same_kind = pick.clusters
-        if m.month_day is not None:
+        if (month_day := m.month_day) is not None:
             # "the October 7 attacks": the event of that month and day, or one a typo away.
-            same_month = self._by_month_day[kind].get(m.month_day[0], [])
-            near = [c for c in same_month if _day_distance(_month_day_of(c), m.month_day) <= self.tolerances.date_typo_days]
+            same_month = self._by_month_day[kind].get(month_day[0], [])
+            near = [c for c in same_month if _day_distance(_month_day_of(c), month_day) <= self.tolerances.date_typo_days]
             if near:
-                chosen = min(near, key=lambda c: (_day_distance(_month_day_of(c), m.month_day), -len(c.mentions)))
+                chosen = min(near, key=lambda c: (_day_distance(_month_day_of(c), month_day), -len(c.mentions)))
                 chosen.mentions.append(m)
                 return chosen
         placed = False  # whether the clusters left are those the mention's place or name picks
@@ -677,10 +677,11 @@ def _typo_keys(c: _Cluster, anchored: tuple[str, tuple[int, int, int, str]]) -> 
     anchor, (year, month, day, precision) = anchored
     kind = (c.kind, anchor)
     names = sorted(c.discriminators)
+    same: list[tuple[object, ...]]
     if precision == "year":
         same = [(kind, "y", d) for d in names]
         return same + [(kind, "year-of", d, year) for d in names], same + [(kind, "finer", d, y) for d in names for y in (year - 1, year + 1)]
-    across = [(kind, "mon", year - 1, month), (kind, "mon", year + 1, month)]
+    across: list[tuple[object, ...]] = [(kind, "mon", year - 1, month), (kind, "mon", year + 1, month)]
     if precision == "day":
         same = [(kind, "md", month, day), (kind, "ym", year, month)]
     else:
@@ -820,7 +821,7 @@ def _group(
     claims: list[Claim], event_of: dict[str, str], vocabulary: Vocabulary, resolver: _EventResolver, tolerances: Tolerances
 ) -> tuple[list[ClaimGroup], dict[str, str]]:
     by_id = {c.id: c for c in claims}
-    blocks: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    blocks: dict[tuple[str, str | None, str | None, str | None], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.measure_class is TemporalClass.UNKNOWN or claim.superseded or claim.subset:
             continue  # no quantity to line up, an earlier value, or a part of an unnamed whole

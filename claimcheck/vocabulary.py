@@ -150,6 +150,10 @@ class Durations(_Strict):
     #: Nouns of an effort against an event whose length is the event's: "a 17-day fight
     #: against the wildfire".
     effort_nouns: list[str] = Field(default_factory=list)
+    #: Words right before a duration that make it the period a sum is to pay for: "an
+    #: appeal for $415 million … over the next three months", "meant to cover three months"
+    #: (read only in the clause of a measure with a `period_kind`).
+    period_cues: list[str] = Field(default_factory=list)
 
 
 class MeasureEntry(_Strict):
@@ -186,6 +190,11 @@ class MeasureEntry(_Strict):
     #: tied to none. An appeal is told far from the disaster's name ("The UN's $415 million
     #: appeal, launched last week"), and a story speaks of one appeal.
     needs_event: bool = True
+    #: The kind of event (in events.toml) whose length is the period a sum of this measure
+    #: is to pay for, when its clause names the measure by a noun and gives a duration after
+    #: one of [durations] `period_cues`: "a flash appeal for $415 million … over the next
+    #: three months" is the length of the appeal. Empty: a sum of it has no period.
+    period_kind: str = ""
     event_link: str = "in"
     replace: bool = False
 

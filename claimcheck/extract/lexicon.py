@@ -142,6 +142,10 @@ class Lexicon:
     offset_words: frozenset[str]
     length_offsets: frozenset[str]
     effort_nouns: frozenset[str]
+    #: The period a sum is to pay for (`extract/periods.py`): the phrases that introduce
+    #: it, and per measure id the kind of event whose length it is.
+    period_cues: PhraseTable
+    period_kind: dict[str, str]
     noise_line_starts: re.Pattern[str] | None
     noise_line_anywhere: tuple[tuple[re.Pattern[str], bool], ...]
     noise_spans: tuple[re.Pattern[str], ...]
@@ -539,6 +543,9 @@ def _build(v: Vocabulary) -> Lexicon:
         occurrence_cues.add(phrase, "occurrence")
     for phrase in g.end_cues:
         end_cues.add(phrase, "end")
+    period_cues = PhraseTable()
+    for phrase in v.durations.period_cues:
+        period_cues.add(phrase, "period")
     window_end_cues = PhraseTable()
     for phrase in g.window_end_cues:
         window_end_cues.add(phrase, "window_end")
@@ -657,6 +664,8 @@ def _build(v: Vocabulary) -> Lexicon:
         offset_words=frozenset(w.lower() for w in du.offset_words),
         length_offsets=frozenset(w.lower() for w in du.length_offsets),
         effort_nouns=frozenset(w.lower() for w in du.effort_nouns),
+        period_cues=period_cues,
+        period_kind={m.id: m.period_kind for m in v.measures if m.period_kind},
         noise_line_starts=noise_line_starts,
         noise_line_anywhere=noise_line_anywhere,
         noise_spans=tuple(re.compile(p) for p in v.noise.span_patterns),

@@ -38,6 +38,7 @@ from .numbers import quantity
 from .reading import FIGURE, NOT_NAMES, EventCue, SourceEvents, SentenceReading, read_sentence
 from .revisions import clause_date, is_difference, is_reference, is_running, is_subset
 from .structure import Structure, find_structures
+from .periods import sum_period
 from .windows import window_end
 from .day_counts import day_counts
 
@@ -193,6 +194,7 @@ class _SourceReader:
             claims.append(claim)
             by_figure[f] = claim
         self._study_windows(reading, claims, by_figure)
+        self._sum_periods(reading, claims, by_figure)
         claims.extend(self._day_count_starts(sentence, reading, by_figure))
         for head_token, parts in structure.derived:
             derived = self._derived_total(sentence, reading, head_token, [by_figure[p] for p in parts if p in by_figure])
@@ -219,6 +221,24 @@ class _SourceReader:
             dated = claim.model_copy(update={"event": mention, "measure_class": TemporalClass.EVENT_BOUND, "attribution": None})
             claims[claims.index(claim)] = dated
             by_figure[f] = dated
+
+    def _sum_periods(self, reading: SentenceReading, claims: list[Claim], by_figure: dict[int, Claim]) -> None:
+        """Durations that give the period a sum is to pay for become lengths of an event of
+        their own ("an appeal for $415 million … over the next three months": `periods`)."""
+        if not self.lexicon.period_kind:
+            return
+        durations = [f for f, c in by_figure.items() if c.kind is ClaimKind.DURATION and c.event is None and not c.elapsed]
+        if not durations:
+            return
+        sums = {reading.figure_token[f]: c for f, c in by_figure.items() if c.kind in (ClaimKind.COUNT, ClaimKind.MONEY)}
+        for f in durations:
+            claim = by_figure[f]
+            mention = sum_period(reading, reading.figure_token[f], sums, self.lexicon, self.text)
+            if mention is None:
+                continue
+            lasting = claim.model_copy(update={"event": mention, "measure_class": TemporalClass.EVENT_BOUND})
+            claims[claims.index(claim)] = lasting
+            by_figure[f] = lasting
 
     def _day_count_starts(self, sentence: Sentence, reading: SentenceReading, by_figure: dict[int, Claim]) -> list[Claim]:
         """The start of an event a counted day implies ("Tuesday, the thirteenth day of the

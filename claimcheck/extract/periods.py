@@ -21,7 +21,7 @@ million released over three days" (another figure first) are not.
 from __future__ import annotations
 
 from .._build import build
-from ..model import Claim, DateRole, EventMention
+from ..model import Claim, EventMention
 from .lexicon import Lexicon, MeasureCue
 from .reading import SentenceReading
 
@@ -49,22 +49,8 @@ def sum_period(reading: SentenceReading, token: int, sums: dict[int, Claim], lex
         if noun is None:
             return None
         first, last = reading.tokens[noun[0]], reading.tokens[noun[1]]
-        return build(
-            EventMention,
-            kind=kind,
-            cue=text[first.start : last.end],
-            start=first.start,
-            end=last.end,
-            date=None,
-            date_role=DateRole.OCCURRENCE,
-            phase=None,
-            place=None,
-            target=None,
-            name=None,
-            proposed=False,
-            relative=None,
-            outbreak_of=(),
-        )
+        # Undated, unnamed, placeless: every other field keeps EventMention's default.
+        return build(EventMention, kind=kind, cue=text[first.start : last.end], start=first.start, end=last.end)
     return None
 
 
